@@ -1,0 +1,2 @@
+/** Users, roles, passwords and tokens. */
+package com.creditscoring.auth;

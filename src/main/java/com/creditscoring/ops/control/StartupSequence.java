@@ -1,0 +1,78 @@
+package com.creditscoring.ops.control;
+
+import com.creditscoring.auth.control.AdminAccount;
+import com.creditscoring.storage.control.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Everything that must hold before the first request is served: settings valid, schema migrated,
+ * an administrator present. The server does not route requests to the application until this has
+ * returned.
+ */
+@ApplicationScoped
+public class StartupSequence {
+
+  private static final Logger LOG = Logger.getLogger(StartupSequence.class.getName());
+
+  @Inject LogSettings logSettings;
+  @Inject Database database;
+  @Inject AdminAccount adminAccount;
+
+  /**
+   * Payara Micro keeps running with no application when a deployment fails, which looks alive to a
+   * process manager. By default a failed start-up therefore ends the process, so systemd or
+   * Kubernetes see the failure and the one line that explains it.
+   */
+  @Inject
+  @ConfigProperty(name = "startup.exit-on-failure", defaultValue = "true")
+  boolean exitOnFailure;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    try {
+      logSettings.apply();
+      LOG.info(() -> "Schema at change set " + database.appliedChangeSets() + " on " + database.productName());
+      adminAccount.ensureExists();
+    } catch (RuntimeException e) {
+      // CDI wraps what a bean's @PostConstruct throws: look for the setting underneath.
+      InvalidSettingException setting = settingBehind(e);
+      if (setting != null) {
+        LOG.severe("Start-up stopped, invalid setting " + setting.getMessage());
+      } else {
+        LOG.log(Level.SEVERE, "Start-up stopped: " + deepestMessage(e), e);
+      }
+      stop(e);
+    }
+  }
+
+  private static InvalidSettingException settingBehind(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InvalidSettingException setting) {
+        return setting;
+      }
+    }
+    return null;
+  }
+
+  private static String deepestMessage(Throwable e) {
+    Throwable deepest = e;
+    while (deepest.getCause() != null) {
+      deepest = deepest.getCause();
+    }
+    return deepest.getMessage();
+  }
+
+  private void stop(RuntimeException cause) {
+    if (exitOnFailure) {
+      // Exit from another thread: the deployment thread holds locks the shutdown hooks need.
+      Thread exit = new Thread(() -> System.exit(3), "startup-failure-exit");
+      exit.start();
+    }
+    throw cause;
+  }
+}

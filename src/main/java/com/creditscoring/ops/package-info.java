@@ -1,0 +1,2 @@
+/** Running the service: start-up, settings, health, request logging. */
+package com.creditscoring.ops;

@@ -1,0 +1,2 @@
+/** Credit-scoring service: one package per feature, each split into boundary, control and entity. */
+package com.creditscoring;

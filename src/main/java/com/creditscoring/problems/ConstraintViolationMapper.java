@@ -1,0 +1,65 @@
+package com.creditscoring.problems;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Comparator;
+import java.util.List;
+
+/** Bean Validation failures as one 422 problem that lists every bad field at once. */
+@Provider
+public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
+
+  @Context UriInfo uri;
+  @Context HttpServletRequest request;
+
+  @Override
+  public Response toResponse(ConstraintViolationException exception) {
+    List<Problem.FieldError> errors =
+        exception.getConstraintViolations().stream()
+            .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+            .distinct()
+            .sorted(Comparator.comparing(Problem.FieldError::field))
+            .toList();
+    return Problem.of(422, "The request has " + errors.size() + " invalid field(s).")
+        .withErrors(errors)
+        .at(uri.getRequestUri().getRawPath(), RequestIds.of(request))
+        .toResponse();
+  }
+
+  /**
+   * The field as the client wrote it: {@code login.arg0.username} becomes {@code username}; a
+   * missing body (a violation on the parameter itself) becomes {@code body}.
+   */
+  static String fieldOf(ConstraintViolation<?> violation) {
+    StringBuilder field = new StringBuilder();
+    for (Path.Node node : violation.getPropertyPath()) {
+      ElementKind kind = node.getKind();
+      if (kind == ElementKind.METHOD || kind == ElementKind.PARAMETER
+          || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.RETURN_VALUE
+          || kind == ElementKind.CROSS_PARAMETER) {
+        continue;
+      }
+      if (kind == ElementKind.CONTAINER_ELEMENT && node.getName() != null && node.getName().startsWith("<")) {
+        continue;
+      }
+      if (field.length() > 0) {
+        field.append('.');
+      }
+      field.append(node.getName());
+      if (node.getIndex() != null) {
+        field.append('[').append(node.getIndex()).append(']');
+      } else if (node.getKey() != null) {
+        field.append('[').append(node.getKey()).append(']');
+      }
+    }
+    return field.length() == 0 ? "body" : field.toString();
+  }
+}

@@ -1,0 +1,45 @@
+package com.creditscoring.problems;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * JAX-RS's own errors (404 unknown path, 405, 406, 415, and the ones resources throw) as problems,
+ * keeping the headers they carry such as {@code Allow} and {@code Retry-After}.
+ */
+@Provider
+public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
+
+  @Context UriInfo uri;
+  @Context HttpServletRequest request;
+
+  @Override
+  public Response toResponse(WebApplicationException exception) {
+    Response original = exception.getResponse();
+    int status = original.getStatus();
+    Problem problem =
+        (exception instanceof ProblemException carried
+                ? carried.problem()
+                : Problem.of(status, detailOf(exception, status)))
+            .at(uri.getRequestUri().getRawPath(), RequestIds.of(request));
+    Response.ResponseBuilder response = Response.fromResponse(original).entity(problem.toJson());
+    return response.type(Problem.MEDIA_TYPE).build();
+  }
+
+  private static String detailOf(WebApplicationException exception, int status) {
+    return switch (status) {
+      case 404 -> "No resource at this path.";
+      case 405 -> "This method is not allowed here; the Allow header lists the ones that are.";
+      case 406 -> "This resource cannot answer in any of the media types the Accept header names.";
+      case 415 -> "This resource does not accept the request's Content-Type.";
+      default -> exception.getMessage() == null || exception.getMessage().startsWith("HTTP ")
+          ? Problem.titleOf(status)
+          : exception.getMessage();
+    };
+  }
+}

@@ -1,0 +1,177 @@
+package com.creditscoring.storage.control;
+
+import com.creditscoring.ops.control.DataFolder;
+import com.creditscoring.ops.control.InvalidSettingException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Persistence;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The one way into the database: a connection pool, the Liquibase schema and an EntityManager
+ * factory over them.
+ *
+ * <p>The application builds its own pool instead of a server datasource because {@code
+ * DATABASE_URL} comes in the seed's {@code postgresql://user:pass@host/db} form, which a server
+ * datasource definition cannot translate, and because a wrong URL must stop start-up with one clear
+ * line. Transactions are explicit ({@link #inTransaction}): a failed request rolls back whole, so no
+ * half-written row is left behind.
+ */
+@ApplicationScoped
+public class Database {
+
+  private static final Logger LOG = Logger.getLogger(Database.class.getName());
+  static final String PERSISTENCE_UNIT = "credit-scoring";
+
+  @Inject DataFolder dataFolder;
+
+  @Inject
+  @ConfigProperty(name = "database.url")
+  Optional<String> url;
+
+  /** Override or supply the user and password outside the URL (e.g. from a secret). */
+  @Inject
+  @ConfigProperty(name = "database.user")
+  Optional<String> user;
+
+  @Inject
+  @ConfigProperty(name = "database.password")
+  Optional<String> password;
+
+  /** Connections per instance; PostgreSQL's default max_connections is 100 for all replicas. */
+  @Inject
+  @ConfigProperty(name = "database.pool.size", defaultValue = "10")
+  int poolSize;
+
+  private DatabaseUrl location;
+  private HikariDataSource dataSource;
+  private EntityManagerFactory entityManagers;
+
+  @PostConstruct
+  void open() {
+    location = DatabaseUrl.parse(url, user, password, dataFolder.root());
+    dataSource = pool(location, poolSize);
+    try {
+      SchemaMigration.apply(dataSource);
+      entityManagers = Persistence.createEntityManagerFactory(PERSISTENCE_UNIT, jpaSettings());
+      LOG.info(() -> "Database ready: " + productName() + " at " + location);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  static HikariDataSource pool(DatabaseUrl location, int size) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("credit-scoring");
+    config.setJdbcUrl(location.jdbcUrl());
+    config.setDriverClassName(location.product().driverClass);
+    config.setUsername(location.user());
+    config.setPassword(location.password());
+    config.setMaximumPoolSize(size);
+    config.setAutoCommit(false);
+    // Fail start-up within seconds on an unreachable database instead of hanging.
+    config.setInitializationFailTimeout(10_000);
+    config.setConnectionTimeout(10_000);
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new InvalidSettingException(
+          DatabaseUrl.SETTING, "cannot connect to " + location + ": " + rootMessage(e));
+    }
+  }
+
+  private Map<String, Object> jpaSettings() {
+    Map<String, Object> settings = new HashMap<>();
+    // Kept off the standard path so the server does not deploy a second, container-managed unit.
+    settings.put("eclipselink.persistencexml", "META-INF/credit-scoring-persistence.xml");
+    settings.put("jakarta.persistence.nonJtaDataSource", dataSource);
+    settings.put("eclipselink.classloader", Database.class.getClassLoader());
+    return settings;
+  }
+
+  @PreDestroy
+  void close() {
+    if (entityManagers != null && entityManagers.isOpen()) {
+      entityManagers.close();
+    }
+    if (dataSource != null) {
+      dataSource.close();
+    }
+  }
+
+  /** Runs the work in one transaction: committed when it returns, rolled back when it throws. */
+  public <T> T inTransaction(Function<EntityManager, T> work) {
+    EntityManager em = entityManagers.createEntityManager();
+    EntityTransaction transaction = em.getTransaction();
+    try {
+      transaction.begin();
+      T result = work.apply(em);
+      transaction.commit();
+      return result;
+    } finally {
+      if (transaction.isActive()) {
+        transaction.rollback();
+      }
+      em.close();
+    }
+  }
+
+  public DatabaseUrl.Product product() {
+    return location.product();
+  }
+
+  /** The product name and version as the JDBC driver reports them; throws when unreachable. */
+  public String productName() {
+    try (Connection connection = dataSource.getConnection()) {
+      var meta = connection.getMetaData();
+      return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+    } catch (SQLException e) {
+      throw new IllegalStateException("database unreachable: " + e.getMessage(), e);
+    }
+  }
+
+  /** How many Liquibase change sets this database has applied: the schema's version. */
+  public int appliedChangeSets() {
+    try (Connection connection = dataSource.getConnection();
+        var statement = connection.createStatement();
+        var rows = statement.executeQuery("SELECT COUNT(*) FROM DATABASECHANGELOG")) {
+      rows.next();
+      return rows.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the schema version: " + e.getMessage(), e);
+    }
+  }
+
+  /** Round-trips a query within the timeout; false when the database does not answer. */
+  public boolean isReachable(int timeoutSeconds) {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(timeoutSeconds);
+    } catch (SQLException e) {
+      LOG.warning(() -> "Database check failed: " + e.getMessage());
+      return false;
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
+  }
+}

@@ -1,0 +1,105 @@
+package com.creditscoring.storage.control;
+
+import com.creditscoring.ops.control.InvalidSettingException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the database is, read from {@code DATABASE_URL}. Accepts JDBC URLs ({@code jdbc:h2:…},
+ * {@code jdbc:postgresql://…}) and the Python seed's form {@code postgresql://user:pass@host/db}, so
+ * an existing deployment keeps its environment. Unset means an embedded H2 file in the data folder.
+ */
+public record DatabaseUrl(String jdbcUrl, String user, String password, Product product) {
+
+  static final String SETTING = "DATABASE_URL";
+
+  /** The two databases the schema is tested on. */
+  public enum Product {
+    H2("org.h2.Driver"),
+    POSTGRESQL("org.postgresql.Driver");
+
+    final String driverClass;
+
+    Product(String driverClass) {
+      this.driverClass = driverClass;
+    }
+  }
+
+  /** Never print the password: this record ends up in logs. */
+  @Override
+  public String toString() {
+    return jdbcUrl.replaceAll("(?i)(password=)[^&;]*", "$1***") + (user == null ? "" : " as " + user);
+  }
+
+  public static DatabaseUrl embeddedIn(Path dataFolder) {
+    Path file = dataFolder.toAbsolutePath().normalize().resolve("credit-scoring");
+    return new DatabaseUrl(
+        "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", Product.H2);
+  }
+
+  public static DatabaseUrl parse(
+      Optional<String> raw, Optional<String> user, Optional<String> password, Path dataFolder) {
+    String url = raw.map(String::strip).orElse("");
+    if (url.isEmpty()) {
+      return embeddedIn(dataFolder);
+    }
+    if (url.startsWith("jdbc:h2:")) {
+      return new DatabaseUrl(url, user.orElse("sa"), password.orElse(""), Product.H2);
+    }
+    if (url.startsWith("jdbc:postgresql://")) {
+      return new DatabaseUrl(url, user.orElse(null), password.orElse(null), Product.POSTGRESQL);
+    }
+    if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
+      return fromSeedForm(url, user, password);
+    }
+    throw new InvalidSettingException(
+        SETTING,
+        "unsupported database URL '"
+            + url.replaceAll(":[^:@/]*@", ":***@")
+            + "'; expected jdbc:h2:…, jdbc:postgresql://host:port/db or postgresql://user:pass@host/db");
+  }
+
+  private static DatabaseUrl fromSeedForm(
+      String url, Optional<String> user, Optional<String> password) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      throw new InvalidSettingException(SETTING, "not a valid URL: " + e.getReason());
+    }
+    String host = uri.getHost();
+    String database = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+    if (host == null || host.isBlank()) {
+      throw new InvalidSettingException(SETTING, "the URL names no host");
+    }
+    if (database.isBlank()) {
+      throw new InvalidSettingException(SETTING, "the URL names no database (…/dbname)");
+    }
+    String jdbc =
+        "jdbc:postgresql://"
+            + host
+            + (uri.getPort() > 0 ? ":" + uri.getPort() : "")
+            + "/"
+            + database
+            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    String userInfo = uri.getRawUserInfo();
+    String urlUser = null;
+    String urlPassword = null;
+    if (userInfo != null) {
+      int colon = userInfo.indexOf(':');
+      urlUser = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+      urlPassword = colon < 0 ? null : decode(userInfo.substring(colon + 1));
+    }
+    return new DatabaseUrl(
+        jdbc, user.orElse(urlUser), password.orElse(urlPassword), Product.POSTGRESQL);
+  }
+
+  private static String decode(String part) {
+    // In a URL's user part '+' is a plus sign, not an encoded space.
+    return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+  }
+}

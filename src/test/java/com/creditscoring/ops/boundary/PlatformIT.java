@@ -1,0 +1,129 @@
+package com.creditscoring.ops.boundary;
+
+import static com.creditscoring.testing.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.creditscoring.testing.Api;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The platform as an operator meets it: start-up on an empty database, health, the API
+ * description and the error model. One deployment of the WAR exactly as built.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PlatformIT {
+
+  @Deployment(testable = false)
+  static WebArchive war() {
+    return Api.builtWar();
+  }
+
+  @Test
+  void startupMigratesTheEmptyDatabaseAndIsReady() {
+    Api.Reply ready = Api.get("/health/ready");
+    assertEquals(200, ready.status(), ready::toString);
+    JsonObject database =
+        ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+            .filter(c -> c.getString("name").equals("database"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("UP", database.getString("status"));
+    String product = database.getJsonObject("data").getString("product");
+    assertTrue(product.startsWith("H2") || product.startsWith("PostgreSQL"), product);
+    int changeSets = Integer.parseInt(database.getJsonObject("data").get("schema_change_sets").toString().replace("\"", ""));
+    assertTrue(changeSets >= 1, "change sets applied: " + changeSets);
+  }
+
+  @Test
+  void livenessIsUp() {
+    Api.Reply live = Api.get("/health/live");
+    assertEquals(200, live.status(), live::toString);
+    assertEquals("UP", live.json().getString("status"));
+  }
+
+  @Test
+  void healthAnswersTheSeedShape() {
+    Api.Reply health = Api.get("/api/health");
+    assertEquals(200, health.status());
+    JsonObject json = health.json();
+    assertAll(
+        () -> assertEquals("healthy", json.getString("status")),
+        () -> assertTrue(json.getString("timestamp").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*")),
+        () -> assertTrue(json.getString("version").matches("\\d+\\.\\d+.*")));
+  }
+
+  @Test
+  void detailedHealthIsDegradedWith503WhileNoModelIsActive() {
+    Api.Reply detailed = Api.get("/api/health/detailed");
+    JsonObject json = detailed.json();
+    JsonObject checks = json.getJsonObject("checks");
+    assertAll(
+        () -> assertEquals(503, detailed.status(), detailed::toString),
+        () -> assertEquals("degraded", json.getString("status")),
+        () -> assertEquals("healthy", checks.getJsonObject("database").getString("status")),
+        () -> assertEquals("healthy", checks.getJsonObject("filesystem").getString("status")),
+        () -> assertEquals("unhealthy", checks.getJsonObject("models").getString("status")),
+        () -> assertTrue(checks.containsKey("data")),
+        () -> assertTrue(checks.getJsonObject("database").getString("message").length() > 0));
+  }
+
+  @Test
+  void rootDocumentLinksDocsAndHealth() {
+    Api.Reply root = Api.get("/api/");
+    assertEquals(200, root.status(), root::toString);
+    JsonObject json = root.json();
+    assertAll(
+        () -> assertEquals("Credit Scoring API", json.getString("message")),
+        () -> assertEquals("/openapi", json.getString("docs")),
+        () -> assertEquals("/api/health", json.getString("health")));
+  }
+
+  @Test
+  void openApiDescribesTheEndpoints() {
+    Api.Reply openapi = Api.get("/openapi", "Accept", "application/json");
+    assertEquals(200, openapi.status());
+    JsonObject paths = openapi.json().getJsonObject("paths");
+    assertTrue(paths.containsKey("/api/health/detailed"), paths::toString);
+    assertTrue(paths.containsKey("/api/health"), paths::toString);
+  }
+
+  @Test
+  void unknownApiPathIsProblem404() {
+    assertProblem(Api.get("/api/no-such-thing"), 404);
+  }
+
+  @Test
+  void unknownPathOutsideTheApiIsProblem404() {
+    assertProblem(Api.get("/no-such-page"), 404);
+  }
+
+  @Test
+  void wrongMethodIsProblem405() {
+    assertProblem(Api.delete("/api/health"), 405);
+  }
+
+  @Test
+  void unacceptableMediaTypeIsProblem406() {
+    assertProblem(Api.get("/api/health", "Accept", "application/xml"), 406);
+  }
+
+  @Test
+  void oversizedBodyIsProblem413() {
+    String big = "{\"x\":\"" + "a".repeat(9 * 1024 * 1024) + "\"}";
+    assertProblem(Api.postJson("/api/health", big), 413);
+  }
+
+  @Test
+  void everyAnswerCarriesARequestId() {
+    Api.Reply reply = Api.get("/api/health", "X-Request-Id", "trace-42");
+    assertEquals("trace-42", reply.header("X-Request-Id"));
+    assertEquals("trace-42", Api.get("/api/nothing", "X-Request-Id", "trace-42").json().getString("request_id"));
+  }
+}

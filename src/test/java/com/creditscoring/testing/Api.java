@@ -1,0 +1,127 @@
+package com.creditscoring.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Black-box access to the Payara Micro an IT deployed: always 127.0.0.1 on the fixed IT port
+ * (Arquillian's own URL may name the machine's public address).
+ */
+public final class Api {
+
+  public static final String BASE =
+      "http://127.0.0.1:" + System.getProperty("it.http.port", "18080");
+  public static final String ADMIN_PASSWORD =
+      System.getProperty("it.admin.password", "it-admin-password-1");
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
+  private Api() {}
+
+  /** The WAR Maven built, deployed as it ships. */
+  public static WebArchive builtWar() {
+    File war = new File(System.getProperty("it.war", "target/credit-scoring.war"));
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+  }
+
+  public static Reply get(String path, String... headers) {
+    return send(request(path, headers).GET());
+  }
+
+  public static Reply delete(String path, String... headers) {
+    return send(request(path, headers).DELETE());
+  }
+
+  public static Reply post(String path, String contentType, String body, String... headers) {
+    return send(
+        request(path, headers)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public static Reply postJson(String path, String json, String... headers) {
+    return post(path, "application/json", json, headers);
+  }
+
+  public static Reply method(String method, String path, String contentType, String body, String... headers) {
+    var builder = request(path, headers);
+    if (contentType != null) {
+      builder.header("Content-Type", contentType);
+    }
+    return send(
+        builder.method(
+            method,
+            body == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  private static HttpRequest.Builder request(String path, String... headers) {
+    var builder = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      builder.header(headers[i], headers[i + 1]);
+    }
+    return builder;
+  }
+
+  public static Reply send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response);
+    } catch (IOException e) {
+      throw new IllegalStateException("request failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** An answer, with helpers for the JSON most answers carry. */
+  public record Reply(HttpResponse<String> response) {
+
+    public int status() {
+      return response.statusCode();
+    }
+
+    public String body() {
+      return response.body();
+    }
+
+    public String header(String name) {
+      return response.headers().firstValue(name).orElse(null);
+    }
+
+    public String contentType() {
+      return header("Content-Type");
+    }
+
+    public JsonObject json() {
+      try (var reader = Json.createReader(new StringReader(body()))) {
+        return reader.readObject();
+      }
+    }
+
+    public JsonArray jsonArray() {
+      try (var reader = Json.createReader(new StringReader(body()))) {
+        return reader.readArray();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return status() + " " + contentType() + " " + body();
+    }
+  }
+}
