@@ -53,7 +53,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
       if (field.length() > 0) {
         field.append('.');
       }
-      field.append(node.getName());
+      field.append(snakeCase(node.getName()));
       if (node.getIndex() != null) {
         field.append('[').append(node.getIndex()).append(']');
       } else if (node.getKey() != null) {
@@ -61,5 +61,10 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
       }
     }
     return field.length() == 0 ? "body" : field.toString();
+  }
+
+  /** Clients send snake_case (see SnakeCaseJson): name fields the way they wrote them. */
+  static String snakeCase(String javaName) {
+    return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
   }
 }

@@ -18,6 +18,9 @@ import java.util.logging.Logger;
 public class ProblemErrorPage extends HttpServlet {
 
   private static final Logger LOG = Logger.getLogger(ProblemErrorPage.class.getName());
+  static final String SIGN_IN_FIRST =
+      "Sign in first: send a valid, unexpired access token as 'Authorization: Bearer <token>'.";
+  static final String ROLE_NOT_ALLOWED = "Your role does not allow this request.";
 
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
@@ -52,8 +55,8 @@ public class ProblemErrorPage extends HttpServlet {
 
   private static String detailOf(int status) {
     return switch (status) {
-      case 401 -> "Sign in first: send a valid access token as 'Authorization: Bearer <token>'.";
-      case 403 -> "Your role does not allow this request.";
+      case 401 -> SIGN_IN_FIRST;
+      case 403 -> ROLE_NOT_ALLOWED;
       case 404 -> "No resource at this path.";
       case 405 -> "This method is not allowed here.";
       default -> Problem.titleOf(status);

@@ -28,11 +28,17 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                 : Problem.of(status, detailOf(exception, status)))
             .at(uri.getRequestUri().getRawPath(), RequestIds.of(request));
     Response.ResponseBuilder response = Response.fromResponse(original).entity(problem.toJson());
+    if (status == 401 && original.getHeaderString("WWW-Authenticate") == null) {
+      response.header("WWW-Authenticate", "Bearer");
+    }
     return response.type(Problem.MEDIA_TYPE).build();
   }
 
   private static String detailOf(WebApplicationException exception, int status) {
     return switch (status) {
+      case 400 -> "The request could not be read: is the body present and valid JSON?";
+      case 401 -> ProblemErrorPage.SIGN_IN_FIRST;
+      case 403 -> ProblemErrorPage.ROLE_NOT_ALLOWED;
       case 404 -> "No resource at this path.";
       case 405 -> "This method is not allowed here; the Allow header lists the ones that are.";
       case 406 -> "This resource cannot answer in any of the media types the Accept header names.";

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -18,10 +19,16 @@ import java.util.Locale;
 @Table(name = "users")
 @NamedQuery(name = User.BY_USERNAME, query = "SELECT u FROM User u WHERE u.usernameKey = :key")
 @NamedQuery(name = User.COUNT_BY_ROLE, query = "SELECT COUNT(u) FROM User u WHERE u.role = :role")
+@NamedQuery(
+    name = User.COUNT_ACTIVE_BY_ROLE,
+    query = "SELECT COUNT(u) FROM User u WHERE u.role = :role AND u.active = TRUE")
+@NamedQuery(name = User.ALL, query = "SELECT u FROM User u ORDER BY u.id")
 public class User {
 
   public static final String BY_USERNAME = "User.findByUsername";
   public static final String COUNT_BY_ROLE = "User.countByRole";
+  public static final String COUNT_ACTIVE_BY_ROLE = "User.countActiveByRole";
+  public static final String ALL = "User.findAll";
 
   @Id
   @SequenceGenerator(name = "users_seq", sequenceName = "users_seq", allocationSize = 50)
@@ -72,6 +79,51 @@ public class User {
   /** Usernames are unique regardless of case: "Admin" and "admin" are one account. */
   public static String keyOf(String username) {
     return username.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** Locked accounts refuse even the right password until the lock runs out. */
+  public boolean isLockedAt(Instant now) {
+    return lockedUntil != null && now.isBefore(lockedUntil);
+  }
+
+  /**
+   * Counts a wrong password. {@code maxFailures} within {@code window} lock the account for
+   * {@code lockout}; the count starts afresh once the window has passed.
+   */
+  public void recordFailedLogin(Instant now, int maxFailures, Duration window, Duration lockout) {
+    if (firstFailedLogin == null || !now.isBefore(firstFailedLogin.plus(window))) {
+      failedLogins = 0;
+      firstFailedLogin = now;
+    }
+    failedLogins++;
+    if (failedLogins >= maxFailures) {
+      lockedUntil = now.plus(lockout);
+      failedLogins = 0;
+      firstFailedLogin = null;
+    }
+  }
+
+  public void recordSuccessfulLogin(Instant now) {
+    failedLogins = 0;
+    firstFailedLogin = null;
+    lockedUntil = null;
+    lastLogin = now;
+  }
+
+  public void changeRole(Role newRole) {
+    role = requireNonNull(newRole, "role");
+  }
+
+  public void changeActive(boolean isActive) {
+    active = isActive;
+  }
+
+  /** A reset password also lifts a lock: the administrator has vouched for the account. */
+  public void resetPassword(String newPasswordHash) {
+    passwordHash = requireNonNull(newPasswordHash, "passwordHash");
+    failedLogins = 0;
+    firstFailedLogin = null;
+    lockedUntil = null;
   }
 
   public Long id() {

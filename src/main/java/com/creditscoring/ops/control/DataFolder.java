@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The folder that holds the embedded database, trained models and generated reports. */
@@ -21,6 +22,13 @@ public class DataFolder {
   String configured;
 
   private Path root;
+
+  /** Where the data folder is, for code that runs before CDI (see auth.control.SigningKeyStore). */
+  public static Path configuredIn(Config config) {
+    return Path.of(config.getOptionalValue("data.dir", String.class).orElse("./data"))
+        .toAbsolutePath()
+        .normalize();
+  }
 
   @PostConstruct
   void create() {

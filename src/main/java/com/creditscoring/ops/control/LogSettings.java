@@ -47,7 +47,7 @@ public class LogSettings {
 
   public void apply() {
     Level parsed = parseLevel(level);
-    boolean useJson = Flags.parse("USE_JSON_LOGS", json);
+    boolean useJson = Settings.flag("USE_JSON_LOGS", json);
     applicationLogger.setLevel(parsed);
     if (useJson) {
       Handler handler = new ConsoleHandler();

@@ -1,6 +1,8 @@
 package com.creditscoring.ops.control;
 
 import com.creditscoring.auth.control.AdminAccount;
+import com.creditscoring.auth.control.Sessions;
+import com.creditscoring.auth.control.SigningKeys;
 import com.creditscoring.storage.control.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -8,7 +10,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 
 /**
  * Everything that must hold before the first request is served: settings valid, schema migrated,
@@ -23,30 +25,50 @@ public class StartupSequence {
   @Inject LogSettings logSettings;
   @Inject Database database;
   @Inject AdminAccount adminAccount;
+  @Inject SigningKeys signingKeys;
+  @Inject Sessions sessions;
 
   /**
    * Payara Micro keeps running with no application when a deployment fails, which looks alive to a
-   * process manager. By default a failed start-up therefore ends the process, so systemd or
-   * Kubernetes see the failure and the one line that explains it.
+   * process manager. By default a failed start-up therefore ends the process (STARTUP_EXIT_ON_FAILURE),
+   * so systemd or Kubernetes see the failure and the one line that explains it.
    */
-  @Inject
-  @ConfigProperty(name = "startup.exit-on-failure", defaultValue = "true")
-  boolean exitOnFailure;
+  @Inject Config config;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
     try {
       logSettings.apply();
       LOG.info(() -> "Schema at change set " + database.appliedChangeSets() + " on " + database.productName());
       adminAccount.ensureExists();
+      // Checked now rather than on the first request: signing key in place, token settings valid.
+      LOG.info(() -> "Access tokens are signed with key " + signingKeys.keyId());
+      LOG.info(() -> "Access tokens last " + sessions.accessTokenLifetime().toMinutes() + " minutes");
     } catch (RuntimeException e) {
-      // CDI wraps what a bean's @PostConstruct throws: look for the setting underneath.
-      InvalidSettingException setting = settingBehind(e);
-      if (setting != null) {
-        LOG.severe("Start-up stopped, invalid setting " + setting.getMessage());
-      } else {
-        LOG.log(Level.SEVERE, "Start-up stopped: " + deepestMessage(e), e);
-      }
-      stop(e);
+      fail(e, config);
+      throw e;
+    }
+  }
+
+  /**
+   * Logs why start-up failed in one line (the setting to fix, or the deepest cause with its stack
+   * trace) and, unless {@code STARTUP_EXIT_ON_FAILURE} is false, ends the process. Also used by
+   * code that runs before this bean exists.
+   */
+  public static void fail(RuntimeException e, Config config) {
+    // CDI wraps what a bean's @PostConstruct throws: look for the setting underneath.
+    InvalidSettingException setting = settingBehind(e);
+    if (setting != null) {
+      LOG.severe("Start-up stopped, invalid setting " + setting.getMessage());
+    } else {
+      LOG.log(Level.SEVERE, "Start-up stopped: " + deepestMessage(e), e);
+    }
+    boolean exit =
+        Settings.flag(
+            "STARTUP_EXIT_ON_FAILURE",
+            config.getOptionalValue("startup.exit-on-failure", String.class).orElse("true"));
+    if (exit) {
+      // Exit from another thread: the deployment thread holds locks the shutdown hooks need.
+      new Thread(() -> System.exit(3), "startup-failure-exit").start();
     }
   }
 
@@ -67,12 +89,4 @@ public class StartupSequence {
     return deepest.getMessage();
   }
 
-  private void stop(RuntimeException cause) {
-    if (exitOnFailure) {
-      // Exit from another thread: the deployment thread holds locks the shutdown hooks need.
-      Thread exit = new Thread(() -> System.exit(3), "startup-failure-exit");
-      exit.start();
-    }
-    throw cause;
-  }
 }

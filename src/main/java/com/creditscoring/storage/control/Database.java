@@ -16,9 +16,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -39,18 +39,8 @@ public class Database {
 
   @Inject DataFolder dataFolder;
 
-  @Inject
-  @ConfigProperty(name = "database.url")
-  Optional<String> url;
-
-  /** Override or supply the user and password outside the URL (e.g. from a secret). */
-  @Inject
-  @ConfigProperty(name = "database.user")
-  Optional<String> user;
-
-  @Inject
-  @ConfigProperty(name = "database.password")
-  Optional<String> password;
+  /** DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD: read by {@link DatabaseUrl#fromConfig}. */
+  @Inject Config config;
 
   /** Connections per instance; PostgreSQL's default max_connections is 100 for all replicas. */
   @Inject
@@ -63,7 +53,7 @@ public class Database {
 
   @PostConstruct
   void open() {
-    location = DatabaseUrl.parse(url, user, password, dataFolder.root());
+    location = DatabaseUrl.fromConfig(config, dataFolder.root());
     dataSource = pool(location, poolSize);
     try {
       SchemaMigration.apply(dataSource);

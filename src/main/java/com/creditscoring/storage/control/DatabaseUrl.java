@@ -6,6 +6,11 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.eclipse.microprofile.config.Config;
 import java.util.Optional;
 
 /**
@@ -39,6 +44,44 @@ public record DatabaseUrl(String jdbcUrl, String user, String password, Product 
     Path file = dataFolder.toAbsolutePath().normalize().resolve("credit-scoring");
     return new DatabaseUrl(
         "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "", Product.H2);
+  }
+
+  /**
+   * The database this installation is configured for: {@code DATABASE_URL}, with {@code
+   * DATABASE_USER} and {@code DATABASE_PASSWORD} overriding the URL's own credentials.
+   */
+  public static DatabaseUrl fromConfig(Config config, Path dataFolder) {
+    return parse(
+        config.getOptionalValue("database.url", String.class),
+        config.getOptionalValue("database.user", String.class),
+        config.getOptionalValue("database.password", String.class),
+        dataFolder);
+  }
+
+  /** One plain connection, for work that runs before the pool exists. */
+  public Connection connect() throws SQLException {
+    Driver driver;
+    try {
+      driver =
+          (Driver)
+              Class.forName(product.driverClass, true, DatabaseUrl.class.getClassLoader())
+                  .getDeclaredConstructor()
+                  .newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("JDBC driver " + product.driverClass + " missing", e);
+    }
+    Properties credentials = new Properties();
+    if (user != null) {
+      credentials.setProperty("user", user);
+    }
+    if (password != null) {
+      credentials.setProperty("password", password);
+    }
+    Connection connection = driver.connect(jdbcUrl, credentials);
+    if (connection == null) {
+      throw new InvalidSettingException(SETTING, "the driver does not accept " + this);
+    }
+    return connection;
   }
 
   public static DatabaseUrl parse(

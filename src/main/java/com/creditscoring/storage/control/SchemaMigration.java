@@ -25,6 +25,15 @@ public final class SchemaMigration {
 
   public static void apply(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
+      apply(connection);
+      connection.commit();
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("database migration failed: " + e.getMessage(), e);
+    }
+  }
+
+  public static void apply(Connection connection) {
+    try {
       Database database =
           DatabaseFactory.getInstance()
               .findCorrectDatabaseImplementation(new JdbcConnection(connection));
