@@ -69,12 +69,16 @@ public final class SigningKeyStore {
 
   private static RSAKey storedOrCreated(Config config) {
     Path dataFolder = DataFolder.configuredIn(config);
-    DatabaseUrl location = DatabaseUrl.fromConfig(config, dataFolder);
     try {
       Files.createDirectories(dataFolder);
     } catch (IOException e) {
       throw new InvalidSettingException("DATA_DIR", "cannot create folder " + dataFolder + ": " + e);
     }
+    return storedOrCreated(DatabaseUrl.fromConfig(config, dataFolder));
+  }
+
+  /** The pair kept in this database, created and stored there if it has none yet. */
+  static RSAKey storedOrCreated(DatabaseUrl location) {
     try (Connection connection = location.connect()) {
       SchemaMigration.apply(connection);
       // After the migration: Liquibase leaves the connection in manual-commit mode.
