@@ -31,10 +31,17 @@ public class SessionsResource {
   @Inject Sessions sessions;
   @Inject UserAccounts accounts;
 
-  public record Credentials(
-      @NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {}
+  // Request bodies are classes, not records: Payara's OpenAPI scanner fails on constraints on
+  // record components (NullPointerException in ApplicationProcessor.addSchemaParameter).
 
-  public record RefreshRequest(@NotBlank @Size(max = 128) String refreshToken) {}
+  public static class Credentials {
+    @NotBlank @Size(max = 64) public String username;
+    @NotBlank @Size(max = 128) public String password;
+  }
+
+  public static class RefreshRequest {
+    @NotBlank @Size(max = 128) public String refreshToken;
+  }
 
   public record Tokens(String accessToken, String refreshToken, String tokenType, long expiresIn) {
     static Tokens of(Sessions.TokenPair pair) {
@@ -53,7 +60,7 @@ public class SessionsResource {
   @APIResponse(responseCode = "403", description = "Account deactivated")
   @APIResponse(responseCode = "429", description = "Locked after repeated failures; see Retry-After")
   public Tokens login(@NotNull @Valid Credentials credentials) {
-    return Tokens.of(sessions.login(credentials.username(), credentials.password()));
+    return Tokens.of(sessions.login(credentials.username, credentials.password));
   }
 
   @POST
@@ -62,7 +69,7 @@ public class SessionsResource {
   @Operation(summary = "Trade a refresh token for a new pair; the old one stops working")
   @APIResponse(responseCode = "401", description = "Unknown, expired or reused refresh token")
   public Tokens refresh(@NotNull @Valid RefreshRequest request) {
-    return Tokens.of(sessions.refresh(request.refreshToken()));
+    return Tokens.of(sessions.refresh(request.refreshToken));
   }
 
   @POST
@@ -71,7 +78,7 @@ public class SessionsResource {
   @Operation(summary = "Revoke the refresh token and every token rotated from the same sign-in")
   @APIResponse(responseCode = "204", description = "Signed out")
   public void logout(@NotNull @Valid RefreshRequest request) {
-    sessions.logout(request.refreshToken());
+    sessions.logout(request.refreshToken);
   }
 
   @GET

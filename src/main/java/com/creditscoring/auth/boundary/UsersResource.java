@@ -40,19 +40,30 @@ public class UsersResource {
 
   @Inject UserAccounts accounts;
 
-  public record NewUser(
-      @NotBlank
-          @Size(min = 3, max = 64)
-          @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "may contain letters, digits and . _ @ - only")
-          String username,
-      @NotNull @Size(min = 1, max = 128) String password,
-      @NotNull @Pattern(regexp = ROLE_PATTERN, message = ROLE_MESSAGE) String role) {}
+  // Request bodies are classes, not records: see SessionsResource.Credentials.
+
+  public static class NewUser {
+    @NotBlank
+    @Size(min = 3, max = 64)
+    @Pattern(regexp = "[A-Za-z0-9._@-]+", message = "may contain letters, digits and . _ @ - only")
+    public String username;
+
+    @NotNull @Size(min = 1, max = 128) public String password;
+
+    @NotNull
+    @Pattern(regexp = ROLE_PATTERN, message = ROLE_MESSAGE)
+    public String role;
+  }
 
   /** Any subset of the fields; a password here is a reset. */
-  public record UserChange(
-      @Pattern(regexp = ROLE_PATTERN, message = ROLE_MESSAGE) String role,
-      Boolean isActive,
-      @Size(min = 1, max = 128) String password) {}
+  public static class UserChange {
+    @Pattern(regexp = ROLE_PATTERN, message = ROLE_MESSAGE)
+    public String role;
+
+    public Boolean isActive;
+
+    @Size(min = 1, max = 128) public String password;
+  }
 
   public record UserView(
       long id,
@@ -96,7 +107,7 @@ public class UsersResource {
   @APIResponse(responseCode = "409", description = "Username taken (case-insensitive)")
   public Response create(@NotNull @Valid NewUser user, @Context UriInfo uri) {
     User created =
-        accounts.create(user.username(), user.password(), Role.of(user.role()).orElseThrow());
+        accounts.create(user.username, user.password, Role.of(user.role).orElseThrow());
     return Response.created(uri.getAbsolutePathBuilder().path(created.id().toString()).build())
         .entity(UserView.of(created))
         .build();
@@ -112,8 +123,8 @@ public class UsersResource {
         accounts.change(
             id,
             new UserAccounts.Change(
-                Optional.ofNullable(change.role()).flatMap(Role::of),
-                Optional.ofNullable(change.isActive()),
-                Optional.ofNullable(change.password()))));
+                Optional.ofNullable(change.role).flatMap(Role::of),
+                Optional.ofNullable(change.isActive),
+                Optional.ofNullable(change.password))));
   }
 }

@@ -92,6 +92,8 @@ class PlatformIT {
     JsonObject paths = openapi.json().getJsonObject("paths");
     assertTrue(paths.containsKey("/api/health/detailed"), paths::toString);
     assertTrue(paths.containsKey("/api/health"), paths::toString);
+    assertTrue(paths.containsKey("/api/login"), paths::toString);
+    assertTrue(paths.containsKey("/api/users/{id}"), paths::toString);
   }
 
   @Test
