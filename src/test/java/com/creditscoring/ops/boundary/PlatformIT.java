@@ -42,6 +42,19 @@ class PlatformIT {
   }
 
   @Test
+  void opensNoHazelcastClusterPort() {
+    // Payara's data grid would listen on 6900 and up on every interface; it must never start here.
+    for (int port = 6900; port <= 6902; port++) {
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+        org.junit.jupiter.api.Assertions.fail("something listens on cluster port " + port);
+      } catch (java.io.IOException expected) {
+        // refused: no cluster member here
+      }
+    }
+  }
+
+  @Test
   void livenessIsUp() {
     Api.Reply live = Api.get("/health/live");
     assertEquals(200, live.status(), live::toString);
