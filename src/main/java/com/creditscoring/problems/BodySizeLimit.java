@@ -1,7 +1,10 @@
 package com.creditscoring.problems;
 
 import jakarta.servlet.Filter;
+import com.creditscoring.ops.control.Settings;
+import com.creditscoring.ops.control.StartupSequence;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -14,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.Locale;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,12 +31,27 @@ public class BodySizeLimit implements Filter {
   /** JSON requests: a 10,000-application batch is about 3 MB. */
   @Inject
   @ConfigProperty(name = "http.max-body-bytes", defaultValue = "8388608")
-  long maxBodyBytes;
+  String maxBodySetting;
 
   /** Uploaded datasets and CSV batches are streamed, so they may be large. */
   @Inject
   @ConfigProperty(name = "http.max-upload-bytes", defaultValue = "209715200")
-  long maxUploadBytes;
+  String maxUploadSetting;
+
+  private long maxBodyBytes;
+  private long maxUploadBytes;
+
+  @Override
+  public void init(FilterConfig config) {
+    try {
+      maxBodyBytes = Settings.positiveLong("HTTP_MAX_BODY_BYTES", maxBodySetting);
+      maxUploadBytes = Settings.positiveLong("HTTP_MAX_UPLOAD_BYTES", maxUploadSetting);
+    } catch (RuntimeException e) {
+      // Filters start after StartupSequence: report the same way it does.
+      StartupSequence.fail(e, ConfigProvider.getConfig());
+      throw e;
+    }
+  }
 
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)

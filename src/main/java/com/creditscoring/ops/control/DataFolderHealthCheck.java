@@ -1,5 +1,6 @@
 package com.creditscoring.ops.control;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -23,7 +24,14 @@ public class DataFolderHealthCheck implements HealthCheck {
   /** Below this much free space the instance stops taking traffic before writes start failing. */
   @Inject
   @ConfigProperty(name = "health.min-free-bytes", defaultValue = "104857600")
-  long minFreeBytes;
+  String minFreeSetting;
+
+  private long minFreeBytes;
+
+  @PostConstruct
+  void readSettings() {
+    minFreeBytes = Settings.positiveLong("HEALTH_MIN_FREE_BYTES", minFreeSetting);
+  }
 
   @Override
   public HealthCheckResponse call() {

@@ -20,8 +20,16 @@ public final class Settings {
   }
 
   public static int positiveInt(String setting, String value) {
+    long parsed = positiveLong(setting, value);
+    if (parsed > Integer.MAX_VALUE) {
+      throw new InvalidSettingException(setting, "'" + value + "' is too large");
+    }
+    return (int) parsed;
+  }
+
+  public static long positiveLong(String setting, String value) {
     try {
-      int parsed = Integer.parseInt(value.strip());
+      long parsed = Long.parseLong(value.strip());
       if (parsed > 0) {
         return parsed;
       }

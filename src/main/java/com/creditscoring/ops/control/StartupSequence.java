@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Everything that must hold before the first request is served: settings valid, schema migrated,
@@ -23,6 +24,7 @@ public class StartupSequence {
   private static final Logger LOG = Logger.getLogger(StartupSequence.class.getName());
 
   @Inject LogSettings logSettings;
+  @Inject DataFolder dataFolder;
   @Inject Database database;
   @Inject AdminAccount adminAccount;
   @Inject SigningKeys signingKeys;
@@ -34,6 +36,7 @@ public class StartupSequence {
    * so systemd or Kubernetes see the failure and the one line that explains it.
    */
   @Inject Config config;
+  @Inject @Readiness DataFolderHealthCheck dataFolderCheck;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
     try {
@@ -43,6 +46,7 @@ public class StartupSequence {
       // Checked now rather than on the first request: signing key in place, token settings valid.
       LOG.info(() -> "Access tokens are signed with key " + signingKeys.keyId());
       LOG.info(() -> "Access tokens last " + sessions.accessTokenLifetime().toMinutes() + " minutes");
+      LOG.info(() -> "Data folder " + dataFolderCheck.call().getStatus() + ": " + dataFolder.root());
     } catch (RuntimeException e) {
       fail(e, config);
       throw e;

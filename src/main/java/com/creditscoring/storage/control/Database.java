@@ -2,6 +2,7 @@ package com.creditscoring.storage.control;
 
 import com.creditscoring.ops.control.DataFolder;
 import com.creditscoring.ops.control.InvalidSettingException;
+import com.creditscoring.ops.control.Settings;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.annotation.PostConstruct;
@@ -45,7 +46,7 @@ public class Database {
   /** Connections per instance; PostgreSQL's default max_connections is 100 for all replicas. */
   @Inject
   @ConfigProperty(name = "database.pool.size", defaultValue = "10")
-  int poolSize;
+  String poolSize;
 
   private DatabaseUrl location;
   private HikariDataSource dataSource;
@@ -54,7 +55,7 @@ public class Database {
   @PostConstruct
   void open() {
     location = DatabaseUrl.fromConfig(config, dataFolder.root());
-    dataSource = pool(location, poolSize);
+    dataSource = pool(location, Settings.positiveInt("DATABASE_POOL_SIZE", poolSize));
     try {
       SchemaMigration.apply(dataSource);
       entityManagers = Persistence.createEntityManagerFactory(PERSISTENCE_UNIT, jpaSettings());
