@@ -5,11 +5,16 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.util.Comparator;
 import java.util.List;
 
@@ -35,15 +40,24 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
   }
 
   /**
-   * The field as the client wrote it: {@code login.arg0.username} becomes {@code username}; a
-   * missing body (a violation on the parameter itself) becomes {@code body}.
+   * The field as the client wrote it: {@code login.credentials.username} becomes {@code username};
+   * a query or path parameter is named as in the URL; a missing body becomes {@code body}.
    */
   static String fieldOf(ConstraintViolation<?> violation) {
     StringBuilder field = new StringBuilder();
+    String parameter = null;
+    Path.MethodNode method = null;
     for (Path.Node node : violation.getPropertyPath()) {
       ElementKind kind = node.getKind();
-      if (kind == ElementKind.METHOD || kind == ElementKind.PARAMETER
-          || kind == ElementKind.CONSTRUCTOR || kind == ElementKind.RETURN_VALUE
+      if (kind == ElementKind.METHOD) {
+        method = node.as(Path.MethodNode.class);
+        continue;
+      }
+      if (kind == ElementKind.PARAMETER) {
+        parameter = requestName(violation.getRootBeanClass(), method, node.as(Path.ParameterNode.class));
+        continue;
+      }
+      if (kind == ElementKind.CONSTRUCTOR || kind == ElementKind.RETURN_VALUE
           || kind == ElementKind.CROSS_PARAMETER) {
         continue;
       }
@@ -60,7 +74,28 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         field.append('[').append(node.getKey()).append(']');
       }
     }
-    return field.length() == 0 ? "body" : field.toString();
+    if (field.length() > 0) {
+      return field.toString();
+    }
+    return parameter == null ? "body" : parameter;
+  }
+
+  /** The name a resource method's parameter has in the request, or "body" for the entity. */
+  private static String requestName(Class<?> resource, Path.MethodNode method, Path.ParameterNode node) {
+    if (resource == null || method == null) {
+      return "body";
+    }
+    for (Method candidate : resource.getMethods()) {
+      if (candidate.getName().equals(method.getName())
+          && candidate.getParameterCount() == method.getParameterTypes().size()) {
+        Parameter parameter = candidate.getParameters()[node.getParameterIndex()];
+        QueryParam query = parameter.getAnnotation(QueryParam.class);
+        PathParam path = parameter.getAnnotation(PathParam.class);
+        HeaderParam header = parameter.getAnnotation(HeaderParam.class);
+        return query != null ? query.value() : path != null ? path.value() : header != null ? header.value() : "body";
+      }
+    }
+    return "body";
   }
 
   /** Clients send snake_case (see SnakeCaseJson): name fields the way they wrote them. */

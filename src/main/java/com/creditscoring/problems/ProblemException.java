@@ -1,31 +1,26 @@
 package com.creditscoring.problems;
 
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Thrown by controls and resources to answer with a specific problem, e.g. 422 with bad fields or
- * 429 with {@code Retry-After}.
+ * 429 with {@code Retry-After}. Plain Java, so controls can throw it without a JAX-RS runtime;
+ * {@link ProblemExceptionMapper} turns it into the response.
  */
-public class ProblemException extends WebApplicationException {
+public class ProblemException extends RuntimeException {
 
   private final transient Problem problem;
+  private final Map<String, String> headers;
 
   public ProblemException(Problem problem) {
     this(problem, Map.of());
   }
 
   public ProblemException(Problem problem, Map<String, String> headers) {
-    super(problem.detail(), withHeaders(Response.status(problem.status()), headers).build());
+    super(problem.detail());
     this.problem = problem;
-  }
-
-  private static Response.ResponseBuilder withHeaders(
-      Response.ResponseBuilder response, Map<String, String> headers) {
-    headers.forEach(response::header);
-    return response;
+    this.headers = Map.copyOf(headers);
   }
 
   public static ProblemException of(int status, String detail) {
@@ -44,5 +39,10 @@ public class ProblemException extends WebApplicationException {
 
   public Problem problem() {
     return problem;
+  }
+
+  /** Headers the answer must carry, such as Retry-After or WWW-Authenticate. */
+  public Map<String, String> headers() {
+    return headers;
   }
 }

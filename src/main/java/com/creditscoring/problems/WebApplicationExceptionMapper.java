@@ -23,9 +23,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     Response original = exception.getResponse();
     int status = original.getStatus();
     Problem problem =
-        (exception instanceof ProblemException carried
-                ? carried.problem()
-                : Problem.of(status, detailOf(exception, status)))
+        Problem.of(status, detailOf(exception, status))
             .at(uri.getRequestUri().getRawPath(), RequestIds.of(request));
     Response.ResponseBuilder response = Response.fromResponse(original).entity(problem.toJson());
     if (status == 401 && original.getHeaderString("WWW-Authenticate") == null) {

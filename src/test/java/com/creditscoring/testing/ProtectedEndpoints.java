@@ -15,18 +15,41 @@ public final class ProtectedEndpoints {
   public static final Set<String> ADMIN = Set.of("admin");
 
   /** A request to a protected endpoint; the body is made afresh for each call. */
-  public record Endpoint(String method, String path, Supplier<String> body, Set<String> roles) {
+  public record Endpoint(
+      String method, Supplier<String> path, String contentType, Supplier<String> body, Set<String> roles) {
+
+    Endpoint(String method, String path, Supplier<String> json, Set<String> roles) {
+      this(method, () -> path, "application/json", json, roles);
+    }
+
     public Api.Reply call(String authorization) {
-      String json = body == null ? null : body.get();
+      String content = body == null ? null : body.get();
+      String type = content == null ? null : contentType;
       return authorization == null
-          ? Api.method(method, path, json == null ? null : "application/json", json)
-          : Api.method(method, path, json == null ? null : "application/json", json, "Authorization", authorization);
+          ? Api.method(method, path.get(), type, content)
+          : Api.method(method, path.get(), type, content, "Authorization", authorization);
     }
 
     @Override
     public String toString() {
-      return method + " " + path;
+      return method + " " + path.get();
     }
+  }
+
+  public static final Set<String> ANALYSTS = Set.of("admin", "analyst");
+
+  /** A small valid CSV upload. */
+  public static final String TINY_CSV = "age,grade,y\n30,A,0\n45,B,1\n23,A,0\n51,C,1\n";
+
+  private static String uploadPath() {
+    return "/api/datasets?name=tiny&target=y";
+  }
+
+  /** A dataset made for the call that deletes it. */
+  private static String freshDatasetPath() {
+    Api.Reply created =
+        Api.post(uploadPath(), "text/csv", TINY_CSV, "Authorization", Accounts.bearer(Accounts.adminToken()));
+    return "/api/datasets/" + created.json().getJsonNumber("id");
   }
 
   private ProtectedEndpoints() {}
@@ -44,6 +67,10 @@ public final class ProtectedEndpoints {
                     + UUID.randomUUID().toString().substring(0, 8)
                     + "\",\"password\":\"a-long-password\",\"role\":\"user\"}",
             ADMIN),
-        new Endpoint("PATCH", "/api/users/" + Accounts.id("analyst"), () -> "{\"is_active\":true}", ADMIN));
+        new Endpoint("PATCH", "/api/users/" + Accounts.id("analyst"), () -> "{\"is_active\":true}", ADMIN),
+        new Endpoint("GET", "/api/datasets", null, ANALYSTS),
+        new Endpoint("GET", "/api/datasets/1", null, ANALYSTS),
+        new Endpoint("POST", ProtectedEndpoints::uploadPath, "text/csv", () -> TINY_CSV, ANALYSTS),
+        new Endpoint("DELETE", ProtectedEndpoints::freshDatasetPath, null, null, ADMIN));
   }
 }

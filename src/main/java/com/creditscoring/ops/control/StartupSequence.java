@@ -3,6 +3,7 @@ package com.creditscoring.ops.control;
 import com.creditscoring.auth.control.AdminAccount;
 import com.creditscoring.auth.control.Sessions;
 import com.creditscoring.auth.control.SigningKeys;
+import com.creditscoring.datasets.control.DatasetCatalog;
 import com.creditscoring.storage.control.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -27,6 +28,7 @@ public class StartupSequence {
   @Inject DataFolder dataFolder;
   @Inject Database database;
   @Inject AdminAccount adminAccount;
+  @Inject DatasetCatalog datasets;
   @Inject SigningKeys signingKeys;
   @Inject Sessions sessions;
 
@@ -43,6 +45,7 @@ public class StartupSequence {
       logSettings.apply();
       LOG.info(() -> "Schema at change set " + database.appliedChangeSets() + " on " + database.productName());
       adminAccount.ensureExists();
+      datasets.ensureBuiltIns();
       // Checked now rather than on the first request: signing key in place, token settings valid.
       LOG.info(() -> "Access tokens are signed with key " + signingKeys.keyId());
       LOG.info(() -> "Access tokens last " + sessions.accessTokenLifetime().toMinutes() + " minutes");

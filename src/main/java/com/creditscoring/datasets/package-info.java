@@ -1,0 +1,2 @@
+/** Training data: the demo set, German credit, and uploaded CSV or ARFF files. */
+package com.creditscoring.datasets;

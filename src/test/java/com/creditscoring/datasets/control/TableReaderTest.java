@@ -1,0 +1,111 @@
+package com.creditscoring.datasets.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.creditscoring.problems.Problem;
+import com.creditscoring.problems.ProblemException;
+import com.creditscoring.testing.SharedData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import weka.core.Instances;
+
+class TableReaderTest {
+
+  @TempDir Path folder;
+
+  private Path csv(String text) throws IOException {
+    return Files.writeString(folder.resolve("t.csv"), text);
+  }
+
+  private List<Problem.FieldError> defects(Path file, String target) {
+    ProblemException problem =
+        assertThrows(ProblemException.class, () -> TableReader.readCsv(file, target, TableReader.Limits.DEFAULT));
+    assertEquals(422, problem.problem().status());
+    return problem.problem().errors();
+  }
+
+  private static boolean names(List<Problem.FieldError> errors, String field, String words) {
+    return errors.stream().anyMatch(e -> e.field().equals(field) && e.message().contains(words));
+  }
+
+  @Test
+  void readsTheRealCreditRiskFileWithItsMissingValues() {
+    Instances data = TableReader.readCsv(SharedData.creditRisk(), "loan_status", TableReader.Limits.DEFAULT);
+    assertEquals(27_693, data.numInstances());
+    assertEquals(12, data.numAttributes());
+    assertEquals("loan_status", data.classAttribute().name());
+    assertTrue(data.attribute("person_income").isNumeric());
+    assertTrue(data.attribute("loan_grade").isNominal());
+    assertTrue(data.attributeStats(data.attribute("loan_int_rate").index()).missingCount > 2000);
+  }
+
+  @Test
+  void namesAMissingTargetAndTheColumnsThereAre() throws IOException {
+    var errors = defects(csv("a,b\n1,2\n"), "loan_status");
+    assertTrue(names(errors, "target", "no column named 'loan_status'"), errors::toString);
+  }
+
+  @Test
+  void refusesATargetWithMoreThanTwoValues() throws IOException {
+    var errors = defects(csv("x,y\n1,0\n2,1\n3,2\n"), "y");
+    assertTrue(names(errors, "y", "exactly two values"), errors::toString);
+  }
+
+  @Test
+  void namesEachRaggedRow() throws IOException {
+    var errors = defects(csv("x,y\n1,0\n2\n3,1,9\n4,1\n"), "y");
+    assertTrue(names(errors, "file", "row 2: 1 values"), errors::toString);
+    assertTrue(names(errors, "file", "row 3: 3 values"), errors::toString);
+  }
+
+  @Test
+  void refusesAnEmptyFile() throws IOException {
+    assertTrue(names(defects(csv(""), "y"), "file", "no data rows"));
+    assertTrue(names(defects(csv("x,y\n"), "y"), "file", "no data rows"));
+  }
+
+  @Test
+  void refusesAColumnWithTooManyCategories() throws IOException {
+    StringBuilder text = new StringBuilder("id,y\n");
+    for (int i = 0; i < 150; i++) {
+      text.append("customer-").append(i).append(',').append(i % 2).append('\n');
+    }
+    assertTrue(names(defects(csv(text.toString()), "y"), "id", "more than 100 categories"));
+  }
+
+  @Test
+  void refusesTextThatIsNotUtf8() throws IOException {
+    Path file = folder.resolve("latin1.csv");
+    Files.write(file, "name,y\nM\u00fcller,1\nSch\u00e4fer,0\n".getBytes(StandardCharsets.ISO_8859_1));
+    assertTrue(names(defects(file, "y"), "file", "not UTF-8"));
+  }
+
+  @Test
+  void readsMissingCellsAsMissingAndTypesColumns() throws IOException {
+    Instances data =
+        TableReader.readCsv(csv("\uFEFFage,city,y\n30,Riga,0\n,NA,1\n41.5,Oslo,1\n"), "y", TableReader.Limits.DEFAULT);
+    assertEquals(3, data.numInstances());
+    assertTrue(data.attribute("age").isNumeric());
+    assertTrue(data.instance(1).isMissing(0));
+    assertTrue(data.instance(1).isMissing(1));
+    assertEquals(List.of("0", "1"), List.of(data.classAttribute().value(0), data.classAttribute().value(1)));
+  }
+
+  @Test
+  void readsArffAndChecksItsTarget() throws IOException {
+    Path arff = Files.writeString(folder.resolve("t.arff"),
+        "@relation t\n@attribute a numeric\n@attribute c {good,bad}\n@data\n1,good\n2,bad\n");
+    Instances data = TableReader.readArff(arff, "c", TableReader.Limits.DEFAULT);
+    assertEquals("c", data.classAttribute().name());
+    ProblemException wrong =
+        assertThrows(ProblemException.class, () -> TableReader.readArff(arff, "nope", TableReader.Limits.DEFAULT));
+    assertTrue(names(wrong.problem().errors(), "target", "no attribute named 'nope'"));
+  }
+}
