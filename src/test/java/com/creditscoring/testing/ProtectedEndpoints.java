@@ -16,18 +16,32 @@ public final class ProtectedEndpoints {
 
   /** A request to a protected endpoint; the body is made afresh for each call. */
   public record Endpoint(
-      String method, Supplier<String> path, String contentType, Supplier<String> body, Set<String> roles) {
+      String method, Supplier<String> path, Supplier<String> allowedPath, String contentType, Supplier<String> body, Set<String> roles) {
 
     Endpoint(String method, String path, Supplier<String> json, Set<String> roles) {
-      this(method, () -> path, "application/json", json, roles);
+      this(method, () -> path, () -> path, "application/json", json, roles);
     }
 
+    Endpoint(String method, Supplier<String> path, String contentType, Supplier<String> body, Set<String> roles) {
+      this(method, path, path, contentType, body, roles);
+    }
+
+    /** A call that must be refused: a cheap target is enough, authorization is checked first. */
     public Api.Reply call(String authorization) {
+      return call(path.get(), authorization);
+    }
+
+    /** A call by a role that may make it, to a target where it succeeds. */
+    public Api.Reply callAllowed(String authorization) {
+      return call(allowedPath.get(), authorization);
+    }
+
+    private Api.Reply call(String target, String authorization) {
       String content = body == null ? null : body.get();
       String type = content == null ? null : contentType;
       return authorization == null
-          ? Api.method(method, path.get(), type, content)
-          : Api.method(method, path.get(), type, content, "Authorization", authorization);
+          ? Api.method(method, target, type, content)
+          : Api.method(method, target, type, content, "Authorization", authorization);
     }
 
     @Override
@@ -38,8 +52,8 @@ public final class ProtectedEndpoints {
 
   public static final Set<String> ANALYSTS = Set.of("admin", "analyst");
 
-  /** A small valid CSV upload. */
-  public static final String TINY_CSV = "age,grade,y\n30,A,0\n45,B,1\n23,A,0\n51,C,1\n";
+  /** A small valid CSV upload: 40 applicants, quick to train on. */
+  public static final String TINY_CSV = Models.tinyCsv(40);
 
   private static String uploadPath() {
     return "/api/datasets?name=tiny&target=y";
@@ -71,6 +85,19 @@ public final class ProtectedEndpoints {
         new Endpoint("GET", "/api/datasets", null, ANALYSTS),
         new Endpoint("GET", "/api/datasets/1", null, ANALYSTS),
         new Endpoint("POST", ProtectedEndpoints::uploadPath, "text/csv", () -> TINY_CSV, ANALYSTS),
-        new Endpoint("DELETE", ProtectedEndpoints::freshDatasetPath, null, null, ADMIN));
+        new Endpoint("DELETE", ProtectedEndpoints::freshDatasetPath, null, null, ADMIN),
+        new Endpoint("GET", "/api/models", null, ANALYSTS),
+        new Endpoint("GET", () -> "/api/models/" + Models.tinyModel(), null, null, ANALYSTS),
+        new Endpoint("POST", () -> "/api/models", "application/json", Models::trainingRequestOnAFreshDataset, ANALYSTS),
+        new Endpoint("POST", () -> "/api/models/" + Models.tinyModel() + "/activate", null, null, ADMIN),
+        new Endpoint(
+            "PUT", () -> "/api/models/" + Models.tinyModel() + "/settings", "application/json",
+            () -> "{\"base_score\":600,\"base_odds\":50,\"points_to_double_odds\":20,\"approve_below\":0.1,\"decline_from\":0.3}",
+            ADMIN),
+        new Endpoint("GET", () -> "/api/jobs/" + Models.tinyJob(), null, null, ANALYSTS),
+        // Refused calls aim at a finished job; only the allowed ones start a job worth cancelling.
+        new Endpoint("DELETE", () -> "/api/jobs/" + Models.tinyJob(), () -> "/api/jobs/" + Models.slowJob(), null, null, ANALYSTS),
+        new Endpoint("GET", "/api/compare", null, ANALYSTS),
+        new Endpoint("POST", () -> "/api/train-final", null, null, ADMIN));
   }
 }

@@ -2,9 +2,11 @@ package com.creditscoring.datasets.control;
 
 import com.creditscoring.datasets.entity.Dataset;
 import com.creditscoring.datasets.entity.DatasetContent;
+import com.creditscoring.models.entity.ScoringModel;
 import com.creditscoring.ops.control.DataFolder;
 import com.creditscoring.ops.control.Settings;
 import com.creditscoring.problems.ProblemException;
+import com.creditscoring.storage.control.Checksums;
 import com.creditscoring.storage.control.Database;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,11 +28,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -214,6 +213,12 @@ public class DatasetCatalog {
           if (dataset == null) {
             throw new NotFoundException("no dataset " + id);
           }
+          long trained =
+              em.createNamedQuery(ScoringModel.COUNT_FOR_DATASET, Long.class).setParameter("dataset", id).getSingleResult();
+          if (trained > 0) {
+            // A bank must be able to show which data trained each model: lineage is never broken.
+            throw ProblemException.of(409, trained + " model version(s) were trained on dataset " + id + ": it is kept as their record.");
+          }
           DatasetContent content = em.find(DatasetContent.class, id);
           if (content != null) {
             em.remove(content);
@@ -234,7 +239,7 @@ public class DatasetCatalog {
 
   private Dataset store(Dataset dataset, Instances data) {
     byte[] content = compressedArff(data);
-    Dataset stored = dataset.withContent(content.length, sha256(content));
+    Dataset stored = dataset.withContent(content.length, Checksums.sha256(content));
     return database.inTransaction(
         em -> {
           em.persist(stored);
@@ -260,11 +265,4 @@ public class DatasetCatalog {
     return bytes.toByteArray();
   }
 
-  static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -4,6 +4,8 @@ import com.creditscoring.auth.control.AdminAccount;
 import com.creditscoring.auth.control.Sessions;
 import com.creditscoring.auth.control.SigningKeys;
 import com.creditscoring.datasets.control.DatasetCatalog;
+import com.creditscoring.models.control.ModelRegistry;
+import com.creditscoring.models.control.TrainingJobs;
 import com.creditscoring.storage.control.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -29,6 +31,8 @@ public class StartupSequence {
   @Inject Database database;
   @Inject AdminAccount adminAccount;
   @Inject DatasetCatalog datasets;
+  @Inject TrainingJobs trainingJobs;
+  @Inject ModelRegistry models;
   @Inject SigningKeys signingKeys;
   @Inject Sessions sessions;
 
@@ -46,6 +50,8 @@ public class StartupSequence {
       LOG.info(() -> "Schema at change set " + database.appliedChangeSets() + " on " + database.productName());
       adminAccount.ensureExists();
       datasets.ensureBuiltIns();
+      trainingJobs.failAbandoned();
+      LOG.info(() -> "Active model: " + models.active().map(m -> m.id() + " (" + m.model().algorithm() + ")").orElse("none yet"));
       // Checked now rather than on the first request: signing key in place, token settings valid.
       LOG.info(() -> "Access tokens are signed with key " + signingKeys.keyId());
       LOG.info(() -> "Access tokens last " + sessions.accessTokenLifetime().toMinutes() + " minutes");

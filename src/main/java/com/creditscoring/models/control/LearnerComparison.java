@@ -1,0 +1,78 @@
+package com.creditscoring.models.control;
+
+import com.creditscoring.datasets.control.DatasetCatalog;
+import com.creditscoring.datasets.entity.Dataset;
+import com.creditscoring.models.entity.Comparison;
+import com.creditscoring.storage.control.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import weka.core.Instances;
+
+/**
+ * The seed's comparison of learners, by cross-validation on the active dataset: which learner to
+ * train for real. Results are stored per dataset and served again until the dataset changes.
+ */
+@ApplicationScoped
+public class LearnerComparison {
+
+  @Inject Database database;
+  @Inject DatasetCatalog datasets;
+  @Inject ModelRegistry registry;
+  @Inject Clock clock;
+
+  /** One learner's cross-validated figures, in the seed's field names. */
+  public record Result(String model, double accuracy, double auc, double gini, double ks, double brier, double trainSeconds) {}
+
+  /** The dataset training works on: the active model's, or else the newest one. */
+  public Dataset activeDataset() {
+    Optional<Long> fromModel = registry.active().map(m -> m.model().datasetId());
+    return fromModel.map(datasets::find)
+        .or(datasets::newest)
+        .orElseThrow(() -> com.creditscoring.problems.ProblemException.of(409, "No dataset is registered: upload one to /api/datasets."));
+  }
+
+  /** The stored comparison for this dataset, or a new one (which takes a while on big data). */
+  public List<Result> compare(Dataset dataset, String user) {
+    Optional<List<Result>> stored = stored(dataset);
+    if (stored.isPresent()) {
+      return stored.get();
+    }
+    Instances data = datasets.rows(dataset);
+    List<Result> results = new ArrayList<>();
+    for (Learner learner : Learner.values()) {
+      Map<String, Double> options = learner.options(Map.of("folds", foldsFor(data)));
+      ModelMetrics metrics = ModelTrainer.crossValidate(data, dataset.positiveClass(), learner, options, ModelTrainer.Progress.NONE);
+      results.add(new Result(learner.value(), metrics.accuracy(), metrics.auc(), metrics.gini(), metrics.ks(), metrics.brier(), metrics.trainingSeconds()));
+    }
+    results.sort(Comparator.comparingDouble(Result::auc).reversed());
+    database.inTransaction(
+        em -> {
+          em.persist(new Comparison(dataset.id(), ModelRegistry.JSON.toJson(results), user, clock.instant()));
+          return null;
+        });
+    return results;
+  }
+
+  /** Ten folds, or five on big data where each fold is already large. */
+  static int foldsFor(Instances data) {
+    return data.numInstances() > 100_000 ? 5 : 10;
+  }
+
+  private Optional<List<Result>> stored(Dataset dataset) {
+    return database.inTransaction(
+        em ->
+            em.createNamedQuery(Comparison.LATEST_FOR_DATASET, Comparison.class)
+                .setParameter("dataset", dataset.id())
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(c -> ModelRegistry.JSON.<List<Result>>fromJson(
+                    c.resultsJson(), new ArrayList<Result>() {}.getClass().getGenericSuperclass())));
+  }
+}

@@ -1,0 +1,133 @@
+package com.creditscoring.models.control;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+import weka.classifiers.Classifier;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.SerializationHelper;
+
+/**
+ * Trains one learner the way a model validator expects: seeded, stratified k-fold
+ * cross-validation first (the only source of quality figures), then the final fit on every row.
+ * Plain Java, so it is tested without a server.
+ */
+public final class ModelTrainer {
+
+  /** Told after each step (each fold, then the final fit); may stop the training by throwing. */
+  @FunctionalInterface
+  public interface Progress {
+    void stepDone(int done, int total);
+
+    Progress NONE = (done, total) -> {};
+  }
+
+  /** A trained model with everything the registry stores about it. */
+  public record TrainedModel(
+      Learner learner,
+      Map<String, Double> options,
+      String wekaOptions,
+      Classifier classifier,
+      Instances header,
+      ModelMetrics metrics,
+      List<InputField> schema) {
+
+    /** The classifier and its training header, as {@code SerializationHelper.writeAll} writes them. */
+    public byte[] serialized() {
+      try {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SerializationHelper.writeAll(bytes, new Object[] {classifier, header});
+        return bytes.toByteArray();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot serialize the model: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private ModelTrainer() {}
+
+  /** Cross-validation only: the quality figures, without the final fit. */
+  public static ModelMetrics crossValidate(
+      Instances data, String positiveClass, Learner learner, Map<String, Double> options, Progress progress) {
+    return run(data, positiveClass, learner, options, progress, false).metrics();
+  }
+
+  public static TrainedModel train(
+      Instances data, String positiveClass, Learner learner, Map<String, Double> options, Progress progress) {
+    return run(data, positiveClass, learner, options, progress, true);
+  }
+
+  private static TrainedModel run(
+      Instances data, String positiveClass, Learner learner, Map<String, Double> options, Progress progress, boolean fit) {
+    int positive = data.classAttribute().indexOfValue(positiveClass);
+    if (positive < 0) {
+      throw new IllegalArgumentException("the target has no value " + positiveClass);
+    }
+    int folds = Math.min(options.get("folds").intValue(), minorityCount(data));
+    int steps = folds + (fit ? 1 : 0);
+    long started = System.nanoTime();
+
+    Random random = new Random(options.get("seed").longValue());
+    Instances shuffled = new Instances(data);
+    shuffled.randomize(random);
+    shuffled.stratify(folds);
+    double[] probability = new double[data.numInstances()];
+    boolean[] defaulted = new boolean[data.numInstances()];
+    List<Double> foldAucs = new ArrayList<>();
+    int next = 0;
+    try {
+      for (int fold = 0; fold < folds; fold++) {
+        stopIfInterrupted();
+        Instances train = shuffled.trainCV(folds, fold, random);
+        Instances test = shuffled.testCV(folds, fold);
+        Classifier classifier = learner.classifier(options);
+        classifier.buildClassifier(train);
+        int from = next;
+        for (Instance row : test) {
+          probability[next] = classifier.distributionForInstance(row)[positive];
+          defaulted[next] = (int) row.classValue() == positive;
+          next++;
+        }
+        foldAucs.add(ModelMetrics.auc(
+            java.util.Arrays.copyOfRange(probability, from, next), java.util.Arrays.copyOfRange(defaulted, from, next)));
+        progress.stepDone(fold + 1, steps);
+      }
+      Classifier finalModel = null;
+      if (fit) {
+        stopIfInterrupted();
+        finalModel = learner.classifier(options);
+        finalModel.buildClassifier(data);
+        progress.stepDone(steps, steps);
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      ModelMetrics metrics =
+          ModelMetrics.of(new ModelMetrics.Predictions(probability, defaulted), 0.5, folds, foldAucs, seconds);
+      return new TrainedModel(
+          learner, options, finalModel == null ? "" : optionString(finalModel), finalModel,
+          new Instances(data, 0), metrics, InputField.schemaOf(data));
+    } catch (CancellationException | IllegalArgumentException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(learner.value() + " failed to train: " + e.getMessage(), e);
+    }
+  }
+
+  private static int minorityCount(Instances data) {
+    int[] counts = data.attributeStats(data.classIndex()).nominalCounts;
+    return Math.max(2, Math.min(counts[0], counts[1]));
+  }
+
+  private static void stopIfInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      throw new CancellationException("training cancelled");
+    }
+  }
+
+  private static String optionString(Classifier classifier) {
+    return classifier.getClass().getName() + " " + weka.core.Utils.joinOptions(((weka.core.OptionHandler) classifier).getOptions());
+  }
+}

@@ -1,0 +1,183 @@
+package com.creditscoring.models.control;
+
+import com.creditscoring.datasets.control.DatasetCatalog;
+import com.creditscoring.datasets.entity.Dataset;
+import com.creditscoring.models.entity.ScoringModel;
+import com.creditscoring.models.entity.TrainingJob;
+import com.creditscoring.problems.ProblemException;
+import com.creditscoring.storage.control.Database;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.annotation.Counted;
+import weka.core.Instances;
+
+/**
+ * Runs trainings in the background on the server's managed executor: one at a time per dataset,
+ * with progress after every fold, cancellable between folds. The model and the job's success are
+ * written in one transaction, so a job killed at any point leaves no half-registered model.
+ */
+@ApplicationScoped
+public class TrainingJobs {
+
+  private static final Logger LOG = Logger.getLogger(TrainingJobs.class.getName());
+  /** A running job whose instance has not reported for this long has died with it. */
+  static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+
+  @Inject Database database;
+  @Inject DatasetCatalog datasets;
+  @Inject ModelRegistry registry;
+  @Inject Clock clock;
+
+  @Resource ManagedExecutorService executor;
+
+  private final Map<Long, Future<?>> running = new ConcurrentHashMap<>();
+
+  /** Queues a training; 409 while another training of the same dataset is unfinished. */
+  @Counted(name = "trainings_submitted", description = "Trainings submitted", absolute = true)
+  public TrainingJob submit(long datasetId, Learner learner, Map<String, Double> options, String user) {
+    TrainingJob job =
+        database.inTransaction(
+            em -> {
+              // Locking the dataset row serialises submissions for it across every instance.
+              if (em.find(Dataset.class, datasetId, LockModeType.PESSIMISTIC_WRITE) == null) {
+                throw ProblemException.invalidField("dataset", "no dataset " + datasetId);
+              }
+              long unfinished =
+                  em.createNamedQuery(TrainingJob.UNFINISHED_FOR_DATASET, Long.class).setParameter("dataset", datasetId).getSingleResult();
+              if (unfinished > 0) {
+                throw ProblemException.of(409, "Dataset " + datasetId + " is already being trained on; wait for that job or cancel it.");
+              }
+              TrainingJob created =
+                  new TrainingJob(datasetId, learner.value(), ModelRegistry.JSON.toJson(options), user, clock.instant());
+              em.persist(created);
+              return created;
+            });
+    running.put(job.id(), executor.submit(() -> run(job.id(), learner, options)));
+    return job;
+  }
+
+  public TrainingJob find(long id) {
+    TrainingJob job = database.inTransaction(em -> em.find(TrainingJob.class, id));
+    if (job == null) {
+      throw new NotFoundException("no training job " + id);
+    }
+    return job;
+  }
+
+  /** Waits for a job to end, at most this long; the job as it is then. */
+  public TrainingJob await(long id, Duration limit) {
+    Future<?> future = running.get(id);
+    if (future != null) {
+      try {
+        future.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.TimeoutException | CancellationException e) {
+        // still running, or cancelled: the job row says which
+      } catch (java.util.concurrent.ExecutionException e) {
+        LOG.log(Level.FINE, "training job " + id + " ended with an error", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return find(id);
+  }
+
+  /** Stops a queued or running job; a finished one is left as it is (409). */
+  public TrainingJob cancel(long id) {
+    TrainingJob job =
+        database.inTransaction(
+            em -> {
+              TrainingJob found = em.find(TrainingJob.class, id, LockModeType.PESSIMISTIC_WRITE);
+              if (found == null) {
+                throw new NotFoundException("no training job " + id);
+              }
+              if (found.isFinished()) {
+                throw ProblemException.of(409, "Job " + id + " has already " + found.state() + ".");
+              }
+              found.cancel(clock.instant());
+              return found;
+            });
+    Future<?> future = running.remove(id);
+    if (future != null) {
+      future.cancel(true);
+    }
+    return job;
+  }
+
+  /** Jobs left unfinished by an instance that stopped are failed, so their datasets can train again. */
+  public void failAbandoned() {
+    database.inTransaction(
+        em -> {
+          for (TrainingJob job :
+              em.createNamedQuery(TrainingJob.ABANDONED, TrainingJob.class)
+                  .setParameter("before", clock.instant().minus(ABANDONED_AFTER))
+                  .getResultList()) {
+            job.fail("interrupted: the instance running it stopped", clock.instant());
+            LOG.warning(() -> "Training job " + job.id() + " was abandoned by a stopped instance");
+          }
+          return null;
+        });
+  }
+
+  private void run(long jobId, Learner learner, Map<String, Double> options) {
+    try {
+      TrainingJob job = update(jobId, j -> j.start(clock.instant()));
+      if (job.isFinished()) {
+        return;
+      }
+      Dataset dataset = datasets.find(job.datasetId());
+      Instances data = datasets.rows(dataset);
+      ModelTrainer.TrainedModel trained =
+          ModelTrainer.train(data, dataset.positiveClass(), learner, options, (done, total) -> reportProgress(jobId, done, total));
+      ScoringModel model =
+          database.inTransaction(
+              em -> {
+                TrainingJob current = em.find(TrainingJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+                if (current.isFinished()) {
+                  throw new CancellationException("job " + jobId + " was cancelled");
+                }
+                ScoringModel registered = registry.register(em, trained, dataset, job.createdBy());
+                current.succeed(registered.id(), clock.instant());
+                return registered;
+              });
+      registry.writeBackupFile(model);
+      LOG.info(() -> "Training job " + jobId + " registered model " + model.id() + " (CV AUC " + model.cvAuc() + ")");
+    } catch (CancellationException e) {
+      LOG.info(() -> "Training job " + jobId + " cancelled");
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Training job " + jobId + " failed", e);
+      update(jobId, j -> j.fail(e.getMessage(), clock.instant()));
+    } finally {
+      running.remove(jobId);
+    }
+  }
+
+  private void reportProgress(long jobId, int done, int total) {
+    TrainingJob job = update(jobId, j -> j.progressed(done / (double) total, clock.instant()));
+    if (job.isFinished()) {
+      throw new CancellationException("job " + jobId + " was cancelled");
+    }
+  }
+
+  private TrainingJob update(long jobId, java.util.function.Consumer<TrainingJob> change) {
+    return database.inTransaction(
+        em -> {
+          TrainingJob job = em.find(TrainingJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+          if (!job.isFinished()) {
+            change.accept(job);
+          }
+          return job;
+        });
+  }
+}

@@ -1,0 +1,71 @@
+package com.creditscoring.models.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.creditscoring.datasets.control.TableReader;
+import com.creditscoring.problems.ProblemException;
+import com.creditscoring.testing.SharedData;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import weka.core.Instances;
+import weka.core.converters.ArffLoader;
+
+/** Training on real data: the quality bands a model validator would expect. */
+class ModelTrainerTest {
+
+  private static Instances creditRisk() {
+    return TableReader.readCsv(SharedData.creditRisk(), "loan_status", TableReader.Limits.DEFAULT);
+  }
+
+  private static Instances germanCredit() throws Exception {
+    try (var in = ModelTrainerTest.class.getClassLoader().getResourceAsStream("weka/gui/knowledgeflow/templates/credit-g.arff")) {
+      Instances data = new ArffLoader.ArffReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getData();
+      data.setClass(data.attribute("class"));
+      return data;
+    }
+  }
+
+  @Test
+  void logisticRegressionOnTheCreditRiskFileReachesAucOf085() {
+    List<Integer> steps = new ArrayList<>();
+    var trained =
+        ModelTrainer.train(creditRisk(), "1", Learner.LOGISTIC, Learner.LOGISTIC.options(Map.of()), (done, total) -> steps.add(done));
+    ModelMetrics metrics = trained.metrics();
+    assertTrue(metrics.auc() >= 0.85, "AUC " + metrics.auc());
+    assertEquals(2 * metrics.auc() - 1, metrics.gini(), 1e-12);
+    assertTrue(metrics.ks() > 0.4 && metrics.ks() < 1, "KS " + metrics.ks());
+    assertEquals(10, metrics.folds());
+    assertEquals(10, metrics.foldAucs().size());
+    assertEquals(27_693, metrics.rows());
+    assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11), steps);
+    assertEquals(10, metrics.calibration().size());
+    assertTrue(trained.serialized().length > 1000);
+    assertEquals(11, trained.schema().size());
+  }
+
+  @Test
+  void logisticRegressionOnGermanCreditReachesAucOf075() throws Exception {
+    ModelMetrics metrics =
+        ModelTrainer.crossValidate(germanCredit(), "bad", Learner.LOGISTIC, Learner.LOGISTIC.options(Map.of()), ModelTrainer.Progress.NONE);
+    assertTrue(metrics.auc() >= 0.75, "AUC " + metrics.auc());
+  }
+
+  @Test
+  void unknownAndOutOfRangeOptionsAreNamed() {
+    ProblemException problem =
+        assertThrows(ProblemException.class, () -> Learner.RANDOM_FOREST.options(Map.of("trees", 5, "depthh", 3)));
+    assertEquals(2, problem.problem().errors().size());
+  }
+
+  @Test
+  void aucCountsTiesAsHalf() {
+    assertEquals(0.5, ModelMetrics.auc(new double[] {0.3, 0.3}, new boolean[] {true, false}), 1e-12);
+    assertEquals(1.0, ModelMetrics.auc(new double[] {0.1, 0.9}, new boolean[] {false, true}), 1e-12);
+  }
+}

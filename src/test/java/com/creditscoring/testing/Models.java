@@ -1,0 +1,90 @@
+package com.creditscoring.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+
+/** Datasets and models made through the API for tests that need one. */
+public final class Models {
+
+  private static Long tinyModel;
+  private static Long tinyJob;
+
+  private Models() {}
+
+  /** Applicants whose risk grows with the grade, so every learner has something to learn. */
+  public static String tinyCsv(int rows) {
+    Random random = new Random(rows);
+    StringBuilder csv = new StringBuilder("age,grade,y\n");
+    for (int i = 0; i < rows; i++) {
+      int grade = random.nextInt(3);
+      boolean bad = random.nextDouble() < 0.15 + 0.3 * grade;
+      csv.append(20 + random.nextInt(50)).append(',').append("ABC".charAt(grade)).append(',').append(bad ? 1 : 0).append('\n');
+    }
+    return csv.toString();
+  }
+
+  public static long upload(String name, String csv) {
+    Api.Reply created =
+        Api.post("/api/datasets?name=" + name + "&target=y", "text/csv", csv, "Authorization", Accounts.bearer(Accounts.adminToken()));
+    assertEquals(201, created.status(), created::toString);
+    return created.json().getJsonNumber("id").longValue();
+  }
+
+  public static String trainingRequestOnAFreshDataset() {
+    return "{\"dataset\":" + upload("fresh", tinyCsv(40)) + ",\"algorithm\":\"logistic\"}";
+  }
+
+  /** Submits a training and returns its job id. */
+  public static long submit(String json) {
+    Api.Reply accepted = Api.postJson("/api/models", json, "Authorization", Accounts.bearer(Accounts.adminToken()));
+    assertEquals(202, accepted.status(), accepted::toString);
+    return accepted.json().getJsonNumber("id").longValue();
+  }
+
+  /** Follows a job until it ends. */
+  public static JsonObject awaitJob(long job, Duration limit) {
+    Instant until = Instant.now().plus(limit);
+    while (true) {
+      JsonObject state = Api.get("/api/jobs/" + job, "Authorization", Accounts.bearer(Accounts.adminToken())).json();
+      String value = state.getString("state");
+      if (!value.equals("queued") && !value.equals("running")) {
+        return state;
+      }
+      if (Instant.now().isAfter(until)) {
+        throw new AssertionError("job " + job + " still " + value + " after " + limit);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /** A logistic model trained on a tiny dataset, made once per deployment. */
+  public static synchronized long tinyModel() {
+    if (tinyModel == null) {
+      tinyJob = submit("{\"dataset\":" + upload("tiny", tinyCsv(40)) + ",\"algorithm\":\"logistic\"}");
+      JsonObject done = awaitJob(tinyJob, Duration.ofMinutes(2));
+      assertEquals("succeeded", done.getString("state"), done::toString);
+      tinyModel = done.getJsonNumber("model_id").longValue();
+    }
+    return tinyModel;
+  }
+
+  public static synchronized long tinyJob() {
+    tinyModel();
+    return tinyJob;
+  }
+
+  /** A job that runs long enough to be cancelled: a big forest on a few thousand rows. */
+  public static long slowJob() {
+    long dataset = upload("slow", tinyCsv(4000));
+    return submit("{\"dataset\":" + dataset + ",\"algorithm\":\"random_forest\",\"options\":{\"trees\":1000}}");
+  }
+}
