@@ -7,8 +7,8 @@ import com.creditscoring.datasets.entity.Dataset;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import com.creditscoring.problems.Problem.FieldError;
+import com.creditscoring.problems.ProblemException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -92,19 +93,37 @@ public class DatasetsResource {
   @APIResponse(responseCode = "413", description = "Larger than HTTP_MAX_UPLOAD_BYTES")
   @APIResponse(responseCode = "422", description = "Defects, each with row and column")
   public Response upload(
-      @QueryParam("name") @NotBlank @Size(max = 200) String name,
-      @QueryParam("target") @NotBlank @Size(max = 128) String target,
-      @QueryParam("positive") @Size(max = 128) String positive,
+      @QueryParam("name") String name,
+      @QueryParam("target") String target,
+      @QueryParam("positive") String positive,
       @HeaderParam("Content-Type") String contentType,
       InputStream body,
       @Context SecurityContext security,
       @Context UriInfo uri) {
+    // Checked here, not with constraints on the parameters: Payara's OpenAPI scanner fails on those.
+    List<FieldError> errors = new ArrayList<>();
+    requireText("name", name, 200, errors);
+    requireText("target", target, 128, errors);
+    if (positive != null && positive.length() > 128) {
+      errors.add(new FieldError("positive", "size must be between 0 and 128"));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid("The request has " + errors.size() + " invalid field(s).", errors);
+    }
     boolean arff = contentType != null && contentType.contains("arff");
     Dataset dataset =
         catalog.upload(body, arff, name.strip(), target.strip(), Optional.ofNullable(positive), security.getUserPrincipal().getName());
     return Response.created(uri.getAbsolutePathBuilder().replaceQuery(null).path(dataset.id().toString()).build())
         .entity(DatasetView.of(dataset))
         .build();
+  }
+
+  private static void requireText(String field, String value, int max, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(field, "must not be blank"));
+    } else if (value.length() > max) {
+      errors.add(new FieldError(field, "size must be between 1 and " + max));
+    }
   }
 
   @DELETE

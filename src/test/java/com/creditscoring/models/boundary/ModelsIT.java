@@ -10,11 +10,17 @@ import com.creditscoring.testing.Accounts;
 import com.creditscoring.testing.Api;
 import com.creditscoring.testing.Models;
 import jakarta.json.JsonObject;
+import com.creditscoring.storage.control.DatabaseUrl;
+import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -105,6 +111,38 @@ class ModelsIT {
             .filter(m -> m.getBoolean("active"))
             .count();
     assertEquals(1, activeCount, "exactly one active model");
+  }
+
+  @Test
+  @Order(3)
+  void anotherInstancesActivationIsPickedUpWithinFiveSeconds() throws Exception {
+    String url = System.getProperty("it.database.url", "");
+    Assumptions.assumeTrue(url.startsWith("postgresql:"), "needs a database a second process can write: the PostgreSQL profile");
+    long tiny = Models.tinyModel();
+    long other =
+        Api.get("/api/models", "Authorization", admin()).jsonArray().getValuesAs(JsonObject.class).stream()
+            .mapToLong(m -> m.getJsonNumber("id").longValue())
+            .filter(id -> id != tiny)
+            .findFirst()
+            .orElseThrow();
+    Api.post("/api/models/" + tiny + "/activate", "application/json", "", "Authorization", admin());
+    // What another instance's activation writes: the one active-model row.
+    var location = DatabaseUrl.parse(Optional.of(url), Optional.empty(), Optional.empty(), Path.of("."));
+    try (Connection connection = location.connect(); var update = connection.prepareStatement("UPDATE active_model SET model_id = ? WHERE id = 1")) {
+      connection.setAutoCommit(true);
+      update.setLong(1, other);
+      assertEquals(1, update.executeUpdate());
+    }
+    Instant deadline = Instant.now().plusSeconds(5);
+    String message = "";
+    while (Instant.now().isBefore(deadline)) {
+      message = Api.get("/api/health/detailed").json().getJsonObject("checks").getJsonObject("models").getString("message");
+      if (message.contains("model " + other + " ")) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("still " + message + " five seconds after model " + other + " was activated elsewhere");
   }
 
   @Test

@@ -107,6 +107,9 @@ class PlatformIT {
     assertTrue(paths.containsKey("/api/health"), paths::toString);
     assertTrue(paths.containsKey("/api/login"), paths::toString);
     assertTrue(paths.containsKey("/api/users/{id}"), paths::toString);
+    assertTrue(paths.containsKey("/api/datasets"), paths::toString);
+    assertTrue(paths.containsKey("/api/models/{id}/activate"), paths::toString);
+    assertTrue(paths.containsKey("/api/train-final"), paths::toString);
   }
 
   @Test
