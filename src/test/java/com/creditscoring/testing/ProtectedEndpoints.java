@@ -55,6 +55,18 @@ public final class ProtectedEndpoints {
   /** A small valid CSV upload: 40 applicants, quick to train on. */
   public static final String TINY_CSV = Models.tinyCsv(40);
 
+  /** Enough feedback of both outcomes for the seed's retrain rules, then the retrain path. */
+  private static String retrainWithFeedback() {
+    for (int i = 0; i < 6; i++) {
+      Api.postJson(
+          "/api/feedback",
+          "{\"age\":" + (25 + i) + ",\"grade\":\"" + "ABC".charAt(i % 3) + "\",\"actual_status\":" + (i % 2) + "}",
+          "Authorization",
+          Accounts.bearer(Accounts.adminToken()));
+    }
+    return "/api/retrain";
+  }
+
   private static String uploadPath() {
     return "/api/datasets?name=tiny&target=y";
   }
@@ -97,6 +109,10 @@ public final class ProtectedEndpoints {
         new Endpoint("GET", () -> "/api/jobs/" + Models.tinyJob(), null, null, ANALYSTS),
         // Refused calls aim at a finished job; only the allowed ones start a job worth cancelling.
         new Endpoint("DELETE", () -> "/api/jobs/" + Models.tinyJob(), () -> "/api/jobs/" + Models.slowJob(), null, null, ANALYSTS),
+        // After the activation above, the active dataset is the tiny one: feedback follows its columns.
+        new Endpoint("POST", "/api/feedback", () -> "{\"age\":30,\"grade\":\"A\",\"actual_status\":0}", ALL_ROLES),
+        new Endpoint("GET", "/api/feedback", null, ALL_ROLES),
+        new Endpoint("POST", () -> "/api/retrain", ProtectedEndpoints::retrainWithFeedback, null, null, ANALYSTS),
         new Endpoint("GET", "/api/compare", null, ANALYSTS),
         new Endpoint("POST", () -> "/api/train-final", null, null, ADMIN));
   }

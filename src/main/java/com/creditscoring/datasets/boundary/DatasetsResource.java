@@ -50,6 +50,7 @@ public class DatasetsResource {
       String positiveClass,
       int rows,
       double defaultRate,
+      Long parentId,
       long storedBytes,
       String checksum,
       String createdBy,
@@ -57,7 +58,7 @@ public class DatasetsResource {
     static DatasetView of(Dataset d) {
       return new DatasetView(
           d.id(), d.name(), d.source(), d.description(), d.targetColumn(), d.positiveClass(), d.rowCount(),
-          d.defaultRate(), d.contentBytes(), d.checksum(), d.createdBy(), d.createdAt());
+          d.defaultRate(), d.rootId().equals(d.id()) ? null : d.rootId(), d.contentBytes(), d.checksum(), d.createdBy(), d.createdAt());
     }
   }
 

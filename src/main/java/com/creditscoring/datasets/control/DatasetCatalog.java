@@ -80,6 +80,13 @@ public class DatasetCatalog {
     if (count() > 0) {
       return;
     }
+    // German credit first: the newest dataset (the demo) is the one training starts from.
+    registerBuiltin(
+        "german-credit",
+        "German credit (UCI)",
+        "Statlog German credit data: 1,000 real applicants, 20 attributes, good or bad outcome.",
+        germanCredit(),
+        "bad");
     registerBuiltin(
         "demo",
         "Demo loans (synthetic)",
@@ -87,12 +94,6 @@ public class DatasetCatalog {
             + " out. Not real data.",
         DemoData.generate(demoRowCount, 20240601L),
         DemoData.DEFAULT);
-    registerBuiltin(
-        "german-credit",
-        "German credit (UCI)",
-        "Statlog German credit data: 1,000 real applicants, 20 attributes, good or bad outcome.",
-        germanCredit(),
-        "bad");
   }
 
   private void registerBuiltin(String key, String name, String description, Instances data, String positive) {
@@ -145,6 +146,12 @@ public class DatasetCatalog {
         LOG.warning(() -> "Cannot delete " + file + ": " + e.getMessage());
       }
     }
+  }
+
+  /** Registers rows the product assembled itself, e.g. a dataset plus feedback for retraining. */
+  public Dataset registerDerived(Dataset parent, String name, String description, Instances data, String user) {
+    Dataset derived = prepare(name, Dataset.Source.DERIVED, description, data, parent.positiveClass(), user);
+    return store(derived.derivedFrom(parent.rootId()), data);
   }
 
   /** The target value that means "defaulted": the one named, or an obvious one, or a 422. */

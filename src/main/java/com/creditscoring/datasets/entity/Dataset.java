@@ -32,7 +32,9 @@ public class Dataset {
     /** Shipped with the product (German credit). */
     BUILTIN,
     /** Uploaded by an analyst. */
-    UPLOAD
+    UPLOAD,
+    /** Another dataset plus reported outcomes, made by retraining. */
+    DERIVED
   }
 
   @Id
@@ -69,6 +71,10 @@ public class Dataset {
 
   @Column(nullable = false, length = 64)
   private String checksum;
+
+  /** For a derived dataset: the one it extends. Feedback and retraining always work on the root. */
+  @Column(name = "parent_id")
+  private Long parentId;
 
   @Column(name = "builtin_key", length = 32)
   private String builtinKey;
@@ -113,6 +119,16 @@ public class Dataset {
     contentBytes = bytes;
     checksum = requireNonNull(sha256);
     return this;
+  }
+
+  public Dataset derivedFrom(Long parent) {
+    parentId = requireNonNull(parent);
+    return this;
+  }
+
+  /** The dataset this one extends, or its own id when it extends none. */
+  public Long rootId() {
+    return parentId == null ? id : parentId;
   }
 
   /** Marks a dataset the product registers itself, so it is registered only once. */

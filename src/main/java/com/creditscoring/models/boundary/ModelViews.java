@@ -35,7 +35,7 @@ public final class ModelViews {
   public record JobView(
       long id, String state, double progress, Long etaSeconds, long datasetId, String algorithm, Long modelId,
       String model, String error, String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
-    static JobView of(TrainingJob j, Instant now) {
+    public static JobView of(TrainingJob j, Instant now) {
       var eta = j.eta(now);
       return new JobView(
           j.id(), j.state(), j.progress(), eta == null ? null : eta.toSeconds(), j.datasetId(), j.algorithm(), j.modelId(),

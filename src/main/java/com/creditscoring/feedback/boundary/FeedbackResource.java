@@ -1,0 +1,187 @@
+package com.creditscoring.feedback.boundary;
+
+import com.creditscoring.auth.entity.Role;
+import com.creditscoring.feedback.control.FeedbackLog;
+import com.creditscoring.feedback.control.Retraining;
+import com.creditscoring.feedback.entity.Feedback;
+import com.creditscoring.models.boundary.ModelViews.JobView;
+import com.creditscoring.problems.Problem.FieldError;
+import com.creditscoring.problems.ProblemException;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** The seed's feedback and retrain endpoints. */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@DenyAll
+public class FeedbackResource {
+
+  static final int MAX_PAGE_SIZE = 500;
+
+  @Inject FeedbackLog log;
+  @Inject Retraining retraining;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "train-final.wait-seconds", defaultValue = "600")
+  long waitSeconds;
+
+  public record Recorded(String status, long id) {}
+
+  public record FeedbackView(
+      long id, long datasetId, Long modelId, JsonStructure fields, Integer predictedStatus, int actualStatus, String createdBy, Instant createdAt) {
+    static FeedbackView of(Feedback f) {
+      return new FeedbackView(
+          f.id(), f.datasetId(), f.modelId(), com.creditscoring.models.boundary.ModelViews.parse(f.fieldsJson()),
+          f.predictedStatus(), f.actualStatus(), f.createdBy(), f.createdAt());
+    }
+  }
+
+  public record FeedbackPage(List<FeedbackView> items, int page, int size, long total) {}
+
+  public record RetrainResult(
+      String status, Long modelVersion, Double auc, Double previousAuc, boolean activated, String reason, int feedbackRows, long datasetId) {}
+
+  @POST
+  @Path("feedback")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
+  @Operation(summary = "Report a loan's real outcome: the loan fields plus predicted_status and actual_status (0 repaid, 1 defaulted)")
+  @APIResponse(responseCode = "200", description = "{status: success, id}")
+  @APIResponse(responseCode = "422", description = "Fields that do not fit the active dataset's columns, each named")
+  public Recorded record(@NotNull JsonObject report, @Context SecurityContext security) {
+    return new Recorded("success", log.record(report, security.getUserPrincipal().getName()).id());
+  }
+
+  @GET
+  @Path("feedback")
+  @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
+  @Operation(summary = "Reported outcomes, newest first; users see their own")
+  public FeedbackPage list(
+      @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("actual_status") Integer actual,
+      @QueryParam("user") String user, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+      @Context SecurityContext security) {
+    int pageNumber = page == null ? 0 : page;
+    int pageSize = size == null ? 50 : size;
+    FeedbackLog.Page found = log.list(filter(from, to, actual, user, pageNumber, pageSize, security), pageNumber, pageSize);
+    return new FeedbackPage(found.items().stream().map(FeedbackView::of).toList(), pageNumber, pageSize, found.total());
+  }
+
+  @GET
+  @Path("feedback")
+  @Produces("text/csv")
+  @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
+  @Operation(summary = "The same list as CSV (Accept: text/csv), one column per loan field")
+  public Response export(
+      @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("actual_status") Integer actual,
+      @QueryParam("user") String user, @Context SecurityContext security) {
+    List<FeedbackView> rows =
+        log.list(filter(from, to, actual, user, 0, 1, security), 0, Integer.MAX_VALUE).items().stream().map(FeedbackView::of).toList();
+    TreeSet<String> fields = new TreeSet<>();
+    rows.forEach(r -> fields.addAll(((JsonObject) r.fields()).keySet()));
+    StreamingOutput csv =
+        out -> {
+          Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          try (CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+            List<Object> header = new ArrayList<>(List.of("id", "created_at", "created_by", "dataset_id", "model_id", "predicted_status", "actual_status"));
+            header.addAll(fields);
+            printer.printRecord(header);
+            for (FeedbackView row : rows) {
+              List<Object> record = new ArrayList<>(List.of(row.id(), row.createdAt(), row.createdBy(), row.datasetId()));
+              record.add(row.modelId());
+              record.add(row.predictedStatus());
+              record.add(row.actualStatus());
+              JsonObject values = (JsonObject) row.fields();
+              fields.forEach(f -> record.add(values.containsKey(f) ? values.get(f).toString().replaceAll("^\"|\"$", "") : ""));
+              printer.printRecord(record);
+            }
+          }
+        };
+    return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"feedback.csv\"").build();
+  }
+
+  @POST
+  @Path("retrain")
+  @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
+  @Operation(summary = "Train a new version on the active dataset plus feedback; activate it only if its CV AUC is not worse")
+  @APIResponse(responseCode = "200", description = "Trained; says whether it was activated and why")
+  @APIResponse(responseCode = "202", description = "Still training; Location is the job")
+  @APIResponse(responseCode = "400", description = "No feedback, fewer than 5 rows, or one outcome under 10 %")
+  public Response retrain(@Context SecurityContext security) {
+    Retraining.Outcome outcome = retraining.retrain(security.getUserPrincipal().getName(), Duration.ofSeconds(waitSeconds));
+    if (outcome.job() != null) {
+      return Response.accepted(JobView.of(outcome.job(), clock.instant())).location(URI.create("/api/jobs/" + outcome.job().id())).build();
+    }
+    return Response.ok(
+            new RetrainResult(
+                outcome.activated() ? "activated" : "registered", outcome.model().id(), outcome.model().cvAuc(), outcome.previousAuc(),
+                outcome.activated(), outcome.reason(), outcome.feedbackRows(), outcome.datasetId()))
+        .build();
+  }
+
+  private static FeedbackLog.Filter filter(
+      String from, String to, Integer actual, String user, int page, int size, SecurityContext security) {
+    List<FieldError> errors = new ArrayList<>();
+    Optional<Instant> since = instant("from", from, errors);
+    Optional<Instant> until = instant("to", to, errors);
+    if (actual != null && actual != 0 && actual != 1) {
+      errors.add(new FieldError("actual_status", "must be 0 or 1"));
+    }
+    if (page < 0) {
+      errors.add(new FieldError("page", "must be 0 or more"));
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid("The request has " + errors.size() + " invalid field(s).", errors);
+    }
+    boolean seesAll = security.isUserInRole(Role.ADMIN_NAME) || security.isUserInRole(Role.ANALYST_NAME);
+    Optional<String> owner = seesAll ? Optional.ofNullable(user) : Optional.of(security.getUserPrincipal().getName());
+    return new FeedbackLog.Filter(since, until, Optional.ofNullable(actual), owner);
+  }
+
+  private static Optional<Instant> instant(String field, String value, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.parse(value));
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z"));
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Reported loan outcomes, and retraining that learns from them. */
+package com.creditscoring.feedback;
