@@ -15,6 +15,10 @@ public final class Accounts {
 
   private Accounts() {}
 
+  static void forget() {
+    IDS.clear();
+  }
+
   public static Api.Reply login(String username, String password) {
     return Api.postJson(
         "/api/login",

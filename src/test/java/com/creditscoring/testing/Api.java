@@ -30,10 +30,33 @@ public final class Api {
 
   private Api() {}
 
-  /** The WAR Maven built, deployed as it ships. */
-  public static WebArchive builtWar() {
-    File war = new File(System.getProperty("it.war", "target/credit-scoring.war"));
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+  /**
+   * The WAR Maven built, as it ships, pointed at an empty database of this test class's own (an H2
+   * folder, or a PostgreSQL schema) so that classes never see each other's data.
+   */
+  public static WebArchive builtWar(Class<?> testClass) {
+    File file = new File(System.getProperty("it.war", "target/credit-scoring.war"));
+    WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, file);
+    String name = testClass.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+    String url = System.getProperty("it.database.url").replace("{name}", name);
+    java.nio.file.Path dataFolder = java.nio.file.Path.of(System.getProperty("it.data.dir"), name);
+    EmptyDatabase.prepare(url, dataFolder, System.getProperty("it.postgres.admin.url", "none"));
+    // Accounts and models made for the previous class lived in its database.
+    Accounts.forget();
+    Models.forget();
+    String config = "/WEB-INF/classes/META-INF/microprofile-config.properties";
+    String shipped;
+    try (var in = war.get(config).getAsset().openStream()) {
+      shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    war.delete(config);
+    war.add(
+        new org.jboss.shrinkwrap.api.asset.StringAsset(
+            shipped + "\n# Added for " + testClass.getSimpleName() + "\ndatabase.url=" + url + "\ndata.dir=" + dataFolder + "\n"),
+        config);
+    return war;
   }
 
   public static Reply get(String path, String... headers) {

@@ -15,6 +15,11 @@ public final class Models {
 
   private Models() {}
 
+  static synchronized void forget() {
+    tinyModel = null;
+    tinyJob = null;
+  }
+
   /** Applicants whose risk grows with the grade, so every learner has something to learn. */
   public static String tinyCsv(int rows) {
     Random random = new Random(rows);

@@ -40,7 +40,7 @@ class AuthIT {
 
   @Deployment(testable = false)
   static WebArchive war() {
-    return Api.builtWar().addClass(TestTokensResource.class);
+    return Api.builtWar(AuthIT.class).addClass(TestTokensResource.class);
   }
 
   // --- The security table: every protected endpoint against every kind of bad token.

@@ -28,7 +28,7 @@ class RestartIT {
 
   @Deployment(name = APP, managed = false, testable = false)
   static WebArchive war() {
-    return Api.builtWar();
+    return Api.builtWar(RestartIT.class);
   }
 
   @Test

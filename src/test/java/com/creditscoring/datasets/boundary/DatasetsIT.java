@@ -27,7 +27,7 @@ class DatasetsIT {
 
   @Deployment(testable = false)
   static WebArchive war() {
-    return Api.builtWar();
+    return Api.builtWar(DatasetsIT.class);
   }
 
   private static String analyst() {

@@ -27,7 +27,7 @@ class FeedbackIT {
 
   @Deployment(testable = false)
   static WebArchive war() {
-    return Api.builtWar();
+    return Api.builtWar(FeedbackIT.class);
   }
 
   private static Api.Reply report(String role, boolean risky, int actual) {

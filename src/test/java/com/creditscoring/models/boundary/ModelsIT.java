@@ -37,7 +37,7 @@ class ModelsIT {
 
   @Deployment(testable = false)
   static WebArchive war() {
-    return Api.builtWar();
+    return Api.builtWar(ModelsIT.class);
   }
 
   private static String admin() {
@@ -116,7 +116,7 @@ class ModelsIT {
   @Test
   @Order(3)
   void anotherInstancesActivationIsPickedUpWithinFiveSeconds() throws Exception {
-    String url = System.getProperty("it.database.url", "");
+    String url = System.getProperty("it.database.url", "").replace("{name}", "modelsit");
     Assumptions.assumeTrue(url.startsWith("postgresql:"), "needs a database a second process can write: the PostgreSQL profile");
     long tiny = Models.tinyModel();
     long other =

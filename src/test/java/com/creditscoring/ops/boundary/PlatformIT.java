@@ -22,7 +22,7 @@ class PlatformIT {
 
   @Deployment(testable = false)
   static WebArchive war() {
-    return Api.builtWar();
+    return Api.builtWar(PlatformIT.class);
   }
 
   @Test
