@@ -1,0 +1,81 @@
+package com.creditscoring.bench;
+
+import com.creditscoring.datasets.control.DemoData;
+import com.creditscoring.datasets.control.TableReader;
+import com.creditscoring.models.control.Learner;
+import com.creditscoring.models.control.ModelMetrics;
+import com.creditscoring.models.control.ModelTrainer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import weka.classifiers.Classifier;
+import weka.core.Instances;
+
+/**
+ * Training time and peak heap per learner, on the real 27k-row file and on 1M generated rows, as
+ * ratios to the goals of the models issue (logistic ≤ 3 s on 27k rows, best learner ≤ 60 s, heap
+ * ≤ 1 GB for logistic on 1M rows). Run by bench/training.sh; not a test: timings are never asserted.
+ */
+public final class TrainingBenchmark {
+
+  private TrainingBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path csv = Path.of(args.length > 0 ? args[0] : "../shared/data/credit_risk_dataset.csv");
+    boolean big = args.length < 2 || !args[1].equals("--skip-1m");
+    Instances real = TableReader.readCsv(csv, "loan_status", TableReader.Limits.DEFAULT);
+    System.out.println("learner        rows      fit s   goal s  ratio  peak heap MB  CV AUC (10-fold)");
+    for (Learner learner : Learner.values()) {
+      double goal = learner == Learner.LOGISTIC ? 3 : 60;
+      report(learner, real, "1", goal, true);
+    }
+    if (big) {
+      Instances million = DemoData.generate(1_000_000, 7);
+      System.out.println("-- 1,000,000 generated rows (fit only; heap goal 1024 MB for logistic)");
+      report(Learner.LOGISTIC, million, DemoData.DEFAULT, Double.NaN, false);
+      report(Learner.BOOSTED_TREES, million, DemoData.DEFAULT, Double.NaN, false);
+    }
+  }
+
+  private static void report(Learner learner, Instances data, String positive, double goalSeconds, boolean crossValidate) throws Exception {
+    System.gc();
+    resetPeaks();
+    long started = System.nanoTime();
+    Classifier classifier = learner.classifier(learner.options(Map.of()));
+    classifier.buildClassifier(data);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    long peak = peakHeapBytes() / (1024 * 1024);
+    String auc = "-";
+    if (crossValidate) {
+      ModelMetrics metrics = ModelTrainer.crossValidate(data, positive, learner, learner.options(Map.of()), ModelTrainer.Progress.NONE);
+      auc = String.format(Locale.ROOT, "%.4f (Brier %.4f)", metrics.auc(), metrics.brier());
+    }
+    System.out.printf(
+        Locale.ROOT, "%-14s %8d %9.2f %8s %6s %13d  %s%n",
+        learner.value(), data.numInstances(), seconds,
+        Double.isNaN(goalSeconds) ? "-" : String.format(Locale.ROOT, "%.0f", goalSeconds),
+        Double.isNaN(goalSeconds) ? "-" : String.format(Locale.ROOT, "%.2f", seconds / goalSeconds),
+        peak, auc);
+  }
+
+  private static void resetPeaks() {
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  private static long peakHeapBytes() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak;
+  }
+}
