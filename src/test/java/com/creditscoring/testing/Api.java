@@ -25,6 +25,9 @@ public final class Api {
   public static final String ADMIN_PASSWORD =
       System.getProperty("it.admin.password", "it-admin-password-1");
 
+  /** Rows of the synthetic demo dataset in IT deployments. */
+  public static final int DEMO_ROWS = 2000;
+
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -54,7 +57,8 @@ public final class Api {
     war.delete(config);
     war.add(
         new org.jboss.shrinkwrap.api.asset.StringAsset(
-            shipped + "\n# Added for " + testClass.getSimpleName() + "\ndatabase.url=" + url + "\ndata.dir=" + dataFolder + "\n"),
+            shipped + "\n# Added for " + testClass.getSimpleName() + "\ndatabase.url=" + url + "\ndata.dir=" + dataFolder
+                + "\n# A smaller demo set keeps comparisons and trainings in the ITs short.\ndemo.rows=" + DEMO_ROWS + "\n"),
         config);
     return war;
   }
@@ -92,7 +96,8 @@ public final class Api {
   }
 
   private static HttpRequest.Builder request(String path, String... headers) {
-    var builder = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60));
+    // Generous: training and comparison answer synchronously, and CI machines are shared.
+    var builder = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(240));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);
     }

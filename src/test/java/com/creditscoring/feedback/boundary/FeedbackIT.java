@@ -110,7 +110,7 @@ class FeedbackIT {
     assertTrue(result.getBoolean("activated"), "nothing was active: " + result);
     JsonObject dataset = Api.get("/api/datasets/" + result.getJsonNumber("dataset_id"), "Authorization", bearer(Accounts.tokenFor("analyst"))).json();
     assertEquals("derived", dataset.getJsonObject("dataset").getString("source"));
-    assertEquals(5000 + 10, dataset.getJsonObject("dataset").getInt("rows"));
+    assertEquals(Api.DEMO_ROWS + 10, dataset.getJsonObject("dataset").getInt("rows"));
 
     Api.Reply second = retrain();
     assertEquals(200, second.status(), second::toString);
