@@ -3,6 +3,7 @@
 # generated rows, printed as ratios to the goals. One command; takes several minutes on 2 cores.
 #   bench/training.sh              all of it
 #   bench/training.sh --skip-1m    only the 27k-row file
+#   bench/training.sh --all-1m     every learner on 1M rows too (forest and boosting: many minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath > /dev/null
