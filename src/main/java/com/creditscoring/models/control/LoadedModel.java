@@ -18,10 +18,13 @@ public final class LoadedModel {
   private final Instances header;
   private final int positiveIndex;
   private final List<InputField> schema;
+  private final ModelSettings settings;
   private final ThreadLocal<Classifier> perThread;
 
-  LoadedModel(ScoringModel model, Classifier trained, Instances header, String positiveClass, List<InputField> schema) {
+  LoadedModel(
+      ScoringModel model, Classifier trained, Instances header, String positiveClass, List<InputField> schema, ModelSettings settings) {
     this.model = model;
+    this.settings = settings;
     this.header = header;
     this.schema = List.copyOf(schema);
     this.positiveIndex = header.classAttribute().indexOfValue(positiveClass);
@@ -36,8 +39,21 @@ public final class LoadedModel {
             });
   }
 
+  /**
+   * A trained model that is not registered, as version 0: for scoring in-process, as tests and
+   * benchmarks do.
+   */
+  public static LoadedModel unregistered(ModelTrainer.TrainedModel trained, String positiveClass, ModelSettings settings) {
+    ScoringModel model =
+        new ScoringModel(
+            0L, trained.learner().value(), trained.wekaOptions(), "{}", "{}", "[]", "{}", trained.metrics().auc(),
+            trained.metrics().rows(), 0, "unregistered", "unregistered", java.time.Instant.EPOCH);
+    return new LoadedModel(model, trained.classifier(), trained.header(), positiveClass, trained.schema(), settings);
+  }
+
+  /** The version; 0 for a model that is not registered. */
   public long id() {
-    return model.id();
+    return model.id() == null ? 0 : model.id();
   }
 
   public ScoringModel model() {
@@ -51,6 +67,15 @@ public final class LoadedModel {
 
   public List<InputField> schema() {
     return schema;
+  }
+
+  /** How this version turns a probability into a score and a decision. */
+  public ModelSettings settings() {
+    return settings;
+  }
+
+  public String algorithm() {
+    return model.algorithm();
   }
 
   public double probabilityOfDefault(Instance applicant) {

@@ -207,7 +207,7 @@ public class ModelRegistry {
     try {
       Object[] parts = SerializationHelper.readAll(new ByteArrayInputStream(content));
       Dataset dataset = datasets.find(model.datasetId());
-      return new LoadedModel(model, (Classifier) parts[0], (Instances) parts[1], dataset.positiveClass(), schema(model));
+      return new LoadedModel(model, (Classifier) parts[0], (Instances) parts[1], dataset.positiveClass(), schema(model), settings(model));
     } catch (Exception e) {
       throw new IllegalStateException("model " + model.id() + " cannot be read: " + e.getMessage(), e);
     }

@@ -38,4 +38,15 @@ public final class Settings {
     }
     throw new InvalidSettingException(setting, "'" + value + "' is not a whole number above 0");
   }
+
+  /** One of an enum's constants, named in any case: {@code reject} for {@code REJECT}. */
+  public static <E extends Enum<E>> E choice(String setting, String value, Class<E> choices) {
+    for (E choice : choices.getEnumConstants()) {
+      if (choice.name().equalsIgnoreCase(value.strip())) {
+        return choice;
+      }
+    }
+    throw new InvalidSettingException(
+        setting, "'" + value + "' is not one of " + java.util.Arrays.stream(choices.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList());
+  }
 }

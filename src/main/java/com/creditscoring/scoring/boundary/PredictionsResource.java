@@ -1,0 +1,76 @@
+package com.creditscoring.scoring.boundary;
+
+import com.creditscoring.auth.entity.Role;
+import com.creditscoring.problems.QueryParameters;
+import com.creditscoring.problems.QueryParameters.Paging;
+import com.creditscoring.scoring.boundary.ScoringViews.PredictionPage;
+import com.creditscoring.scoring.boundary.ScoringViews.PredictionRecordView;
+import com.creditscoring.scoring.control.DecisionLog;
+import com.creditscoring.scoring.entity.Prediction;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The decision audit trail, read-only: no endpoint changes or deletes a decision. */
+@Path("predictions")
+@Produces(MediaType.APPLICATION_JSON)
+@DenyAll
+public class PredictionsResource {
+
+  static final int MAX_PAGE_SIZE = 500;
+
+  @Inject DecisionLog log;
+  @Context SecurityContext security;
+
+  @GET
+  @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
+  @Operation(summary = "Decisions, newest first, filtered by from/to (ISO instants), decision, model_version and user; users see their own")
+  public PredictionPage list(
+      @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("decision") String decision,
+      @QueryParam("model_version") String modelVersion, @QueryParam("user") String user, @QueryParam("page") String page,
+      @QueryParam("size") String size) {
+    QueryParameters parameters = new QueryParameters();
+    DecisionLog.Filter filter =
+        new DecisionLog.Filter(
+            parameters.instant("from", from), parameters.instant("to", to),
+            parameters.oneOf("decision", decision, List.of("approve", "review", "decline")),
+            parameters.whole("model_version", modelVersion, 1, Long.MAX_VALUE), seesAll() ? Optional.ofNullable(user) : Optional.of(caller()));
+    Paging paging = parameters.paging(page, size, MAX_PAGE_SIZE);
+    parameters.check();
+    DecisionLog.Page found = log.list(filter, paging.page(), paging.size());
+    return new PredictionPage(found.items().stream().map(PredictionRecordView::of).toList(), paging.page(), paging.size(), found.total());
+  }
+
+  @GET
+  @Path("{id: [0-9]{1,18}}")
+  @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
+  @Operation(summary = "One decision as recorded; users see only their own")
+  public PredictionRecordView find(@PathParam("id") long id) {
+    Prediction prediction = log.find(id);
+    if (!seesAll() && !prediction.createdBy().equals(caller())) {
+      // The same answer as for a missing one: users learn nothing about others' decisions.
+      throw new NotFoundException("no prediction " + id);
+    }
+    return PredictionRecordView.of(prediction);
+  }
+
+  private boolean seesAll() {
+    return security.isUserInRole(Role.ADMIN_NAME) || security.isUserInRole(Role.ANALYST_NAME);
+  }
+
+  private String caller() {
+    return security.getUserPrincipal().getName();
+  }
+}

@@ -1,0 +1,135 @@
+package com.creditscoring.scoring.boundary;
+
+import com.creditscoring.auth.entity.Role;
+import com.creditscoring.problems.ProblemException;
+import com.creditscoring.problems.RequestIds;
+import com.creditscoring.scoring.boundary.ScoringViews.BatchRecordView;
+import com.creditscoring.scoring.boundary.ScoringViews.BatchView;
+import com.creditscoring.scoring.boundary.ScoringViews.ExplanationView;
+import com.creditscoring.scoring.boundary.ScoringViews.PredictionView;
+import com.creditscoring.scoring.control.ContributionChart;
+import com.creditscoring.scoring.control.CsvScoring;
+import com.creditscoring.scoring.control.Language;
+import com.creditscoring.scoring.control.Scorer;
+import com.creditscoring.scoring.control.Scorer.Caller;
+import com.creditscoring.scoring.control.Scorer.Decision;
+import com.creditscoring.scoring.control.Scorer.Outcome;
+import com.creditscoring.scoring.entity.Prediction.Channel;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Scoring: single applications, explanations, JSON batches and streamed CSV. */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+@DenyAll
+public class ScoringResource {
+
+  @Inject Scorer scorer;
+  @Inject CsvScoring csv;
+
+  /** SCORING_BATCH_LIMIT: records per JSON batch; larger files go to /api/predict/csv. */
+  @Inject
+  @ConfigProperty(name = "scoring.batch-limit", defaultValue = "10000")
+  int batchLimit;
+
+  @Context HttpServletRequest request;
+  @Context HttpHeaders headers;
+  @Context SecurityContext security;
+
+  @POST
+  @Path("predict")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
+  @Operation(summary = "Decide one application (the seed's LoanRequest, or any object matching the active model's input schema)")
+  @APIResponse(responseCode = "200", description = "The decision, recorded in the audit trail before this answer")
+  @APIResponse(responseCode = "422", description = "Every invalid, missing or unexpected field, each named")
+  @APIResponse(responseCode = "503", description = "No model is active yet")
+  public PredictionView predict(@NotNull JsonObject application, @QueryParam("lang") String lang) {
+    return PredictionView.of(scorer.decide(application, caller(lang)));
+  }
+
+  @POST
+  @Path("explain")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
+  @Operation(
+      summary =
+          "Decide one application and show each field's contribution to the log-odds of default against a typical applicant"
+              + " (exact for logistic regression, sampled baseline Shapley values for tree models), with a summary (lang or"
+              + " Accept-Language: ru, en) and a PNG chart")
+  public ExplanationView explain(@NotNull JsonObject application, @QueryParam("lang") String lang) {
+    Caller caller = caller(lang);
+    Decision decision = scorer.explain(application, caller);
+    byte[] chart = ContributionChart.png(ScoringViews.largestFirst(decision.explanation()), caller.language());
+    return ExplanationView.of(decision, caller.language(), Base64.getEncoder().encodeToString(chart));
+  }
+
+  @POST
+  @Path("predict/batch")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
+  @Operation(summary = "Decide a JSON array of applications; a record's errors do not stop the others")
+  @APIResponse(responseCode = "200", description = "One result or list of errors per record, in order")
+  @APIResponse(responseCode = "413", description = "More records than SCORING_BATCH_LIMIT")
+  public BatchView predictBatch(@NotNull JsonArray records, @QueryParam("lang") String lang) {
+    if (records.size() > batchLimit) {
+      throw ProblemException.of(
+          413, "A batch holds at most " + batchLimit + " records; this one has " + records.size() + ". Send larger files to POST /api/predict/csv.");
+    }
+    List<Outcome> outcomes = scorer.decideAll(records, caller(lang), Channel.BATCH);
+    int scored = (int) outcomes.stream().filter(o -> o.decision() != null).count();
+    return new BatchView(scored, outcomes.size() - scored, outcomes.stream().map(BatchRecordView::of).toList());
+  }
+
+  @POST
+  @Path("predict/csv")
+  @Consumes("text/csv")
+  @Produces("text/csv")
+  @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
+  @Operation(
+      summary =
+          "Decide a CSV of applications (header = field names), streamed: the answer is the same rows plus row, prediction_id,"
+              + " probability_default, score, decision, risk_band, reason_codes and error")
+  @APIResponse(responseCode = "422", description = "A required column is missing or an unknown one is present")
+  public Response predictCsv(InputStream body, @QueryParam("lang") String lang) throws IOException {
+    Caller caller = caller(lang);
+    CsvScoring.Upload upload = csv.open(new InputStreamReader(body, StandardCharsets.UTF_8));
+    StreamingOutput scored =
+        out -> {
+          BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+          csv.score(upload, writer, caller);
+        };
+    return Response.ok(scored, "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"decisions.csv\"").build();
+  }
+
+  private Caller caller(String lang) {
+    return new Caller(security.getUserPrincipal().getName(), RequestIds.of(request), Language.of(lang, headers.getAcceptableLanguages()));
+  }
+}

@@ -1,0 +1,154 @@
+package com.creditscoring.scoring.control;
+
+import com.creditscoring.models.control.InputField;
+import com.creditscoring.models.control.LoadedModel;
+import com.creditscoring.problems.Problem.FieldError;
+import com.creditscoring.problems.ProblemException;
+import com.creditscoring.scoring.control.ApplicationForm.ExtraFields;
+import com.creditscoring.scoring.control.Scorer.Caller;
+import com.creditscoring.scoring.control.Scorer.Outcome;
+import com.creditscoring.scoring.entity.Prediction.Channel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Scores a CSV of applications into a CSV of decisions, row by row in chunks, so memory stays the
+ * same for ten rows or ten million. Each chunk's decisions are committed to the audit trail before
+ * its rows are written out.
+ */
+@ApplicationScoped
+public class CsvScoring {
+
+  /** Rows per audit commit and per flush. */
+  static final int CHUNK = 500;
+
+  static final List<String> OUTPUT_COLUMNS =
+      List.of("row", "prediction_id", "probability_default", "score", "decision", "risk_band", "reason_codes", "error");
+
+  @Inject Scorer scorer;
+  @Inject DecisionLog log;
+
+  /** A CSV whose header has been checked against the model; its rows are read as they are scored. */
+  public record Upload(LoadedModel model, CSVParser parser, List<String> columns) {}
+
+  /**
+   * Reads the header and checks it before anything is answered: a missing required column or an
+   * unexpected one (unless extra fields are ignored) is a 422 naming each.
+   */
+  public Upload open(Reader csv) throws IOException {
+    LoadedModel model = scorer.activeModel();
+    CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(csv);
+    List<String> columns = parser.getHeaderNames();
+    List<FieldError> errors = new ArrayList<>();
+    if (columns.isEmpty()) {
+      errors.add(new FieldError("header", "the first line must name the columns"));
+    }
+    for (InputField field : model.schema()) {
+      if (field.required() && !columns.contains(field.name())) {
+        errors.add(new FieldError(field.name(), "is a required column"));
+      }
+    }
+    if (scorer.extraFields() == ExtraFields.REJECT) {
+      List<String> inputs = model.schema().stream().map(InputField::name).toList();
+      columns.stream()
+          .filter(c -> !inputs.contains(c))
+          .forEach(c -> errors.add(new FieldError(c, "is not an input of model " + model.id() + "; its inputs are " + inputs)));
+    }
+    if (!errors.isEmpty()) {
+      parser.close();
+      throw ProblemException.invalid("The CSV header has " + errors.size() + " problem(s).", errors);
+    }
+    return new Upload(model, parser, columns);
+  }
+
+  /** Scores every row; returns how many rows were read. */
+  public long score(Upload upload, Writer out, Caller caller) throws IOException {
+    Map<String, Boolean> numeric = upload.model().schema().stream().collect(Collectors.toMap(InputField::name, InputField::numeric));
+    List<String> header = new ArrayList<>(upload.columns());
+    header.addAll(OUTPUT_COLUMNS);
+    long rows = 0;
+    try (CSVParser parser = upload.parser();
+        CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+      Iterator<CSVRecord> records = parser.iterator();
+      List<CSVRecord> chunk = new ArrayList<>(CHUNK);
+      List<Outcome> outcomes = new ArrayList<>(CHUNK);
+      while (records.hasNext()) {
+        chunk.clear();
+        outcomes.clear();
+        while (records.hasNext() && chunk.size() < CHUNK) {
+          chunk.add(records.next());
+        }
+        for (CSVRecord record : chunk) {
+          rows++;
+          outcomes.add(
+              record.size() != upload.columns().size()
+                  ? new Outcome((int) rows, null, List.of(new FieldError("row", "has " + record.size() + " values for " + upload.columns().size() + " columns")))
+                  : scorer.decideRecord(upload.model(), application(record, numeric), (int) rows, "", caller, Channel.CSV));
+        }
+        log.record(outcomes.stream().filter(o -> o.decision() != null).map(o -> o.decision().audit()).toList());
+        for (int i = 0; i < chunk.size(); i++) {
+          printer.printRecord(row(chunk.get(i), outcomes.get(i)));
+        }
+        printer.flush();
+      }
+    }
+    return rows;
+  }
+
+  /** A CSV row as the JSON an application would be: numbers where the model wants numbers, blanks left out. */
+  static JsonObject application(CSVRecord record, Map<String, Boolean> numeric) {
+    JsonObjectBuilder application = Json.createObjectBuilder();
+    record.toMap().forEach(
+        (column, text) -> {
+          if (text == null || text.isEmpty()) {
+            return;
+          }
+          if (Boolean.TRUE.equals(numeric.get(column))) {
+            try {
+              application.add(column, new BigDecimal(text));
+              return;
+            } catch (NumberFormatException e) {
+              // left as text, so validation names it as "must be a number, not the text ..."
+            }
+          }
+          application.add(column, text);
+        });
+    return application.build();
+  }
+
+  private static List<Object> row(CSVRecord record, Outcome outcome) {
+    List<Object> row = new ArrayList<>(record.size() + OUTPUT_COLUMNS.size());
+    record.forEach(row::add);
+    row.add(outcome.index());
+    if (outcome.decision() == null) {
+      row.addAll(java.util.Collections.nCopies(6, ""));
+      row.add(outcome.errors().stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+      return row;
+    }
+    Scorer.Decision d = outcome.decision();
+    row.add(d.audit().id());
+    row.add(d.probabilityOfDefault());
+    row.add(Math.round(d.score()));
+    row.add(d.decision());
+    row.add(d.band().name());
+    row.add(d.reasons().stream().map(ReasonCodes.Reason::code).collect(Collectors.joining(";")));
+    row.add("");
+    return row;
+  }
+}

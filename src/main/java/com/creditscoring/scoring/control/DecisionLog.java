@@ -1,0 +1,133 @@
+package com.creditscoring.scoring.control;
+
+import com.creditscoring.scoring.entity.Prediction;
+import com.creditscoring.storage.control.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.TypedQuery;
+import jakarta.ws.rs.NotFoundException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The decision audit trail. A decision is answered only after its row is committed.
+ *
+ * <p>Committing each decision on its own would make the database's flush to disk the limit on
+ * throughput. So decisions are committed in groups: each caller queues its rows and then takes
+ * the writer's lock; whoever holds it writes everything queued so far in one transaction, so the
+ * callers that queued meanwhile find their rows already committed when their turn comes. Nobody
+ * waits for a timer, and under load one commit carries many decisions.
+ */
+@ApplicationScoped
+public class DecisionLog {
+
+  @Inject Database database;
+
+  private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+  private final ReentrantLock writer = new ReentrantLock();
+
+  /** Which decisions to list; empty parts do not filter. */
+  public record Filter(
+      Optional<Instant> from, Optional<Instant> to, Optional<String> decision, Optional<Long> modelId, Optional<String> user) {}
+
+  public record Page(List<Prediction> items, long total) {}
+
+  private record Pending(List<Prediction> rows, CompletableFuture<Void> committed) {}
+
+  /**
+   * Stores the decisions durably, all or none, and returns once they are committed, with their
+   * ids set.
+   *
+   * @throws IllegalStateException when they cannot be stored: the caller must not answer with them
+   */
+  public List<Prediction> record(List<Prediction> decisions) {
+    if (decisions.isEmpty()) {
+      return decisions;
+    }
+    Pending pending = new Pending(decisions, new CompletableFuture<>());
+    queue.add(pending);
+    writer.lock();
+    try {
+      if (!pending.committed().isDone()) {
+        writeQueued();
+      }
+    } finally {
+      writer.unlock();
+    }
+    try {
+      pending.committed().get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("the decisions could not be stored: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while storing decisions", e);
+    }
+    return decisions;
+  }
+
+  public Prediction record(Prediction decision) {
+    return record(List.of(decision)).get(0);
+  }
+
+  private void writeQueued() {
+    List<Pending> group = new ArrayList<>();
+    for (Pending next; (next = queue.poll()) != null; ) {
+      group.add(next);
+    }
+    try {
+      database.inTransaction(
+          em -> {
+            group.forEach(p -> p.rows().forEach(em::persist));
+            return null;
+          });
+      group.forEach(p -> p.committed().complete(null));
+    } catch (RuntimeException e) {
+      // Each caller learns of the failure and answers with an error, not with an unrecorded decision.
+      group.forEach(p -> p.committed().completeExceptionally(e));
+    }
+  }
+
+  public Prediction find(long id) {
+    Prediction prediction = database.inTransaction(em -> em.find(Prediction.class, id));
+    if (prediction == null) {
+      throw new NotFoundException("no prediction " + id);
+    }
+    return prediction;
+  }
+
+  public Page list(Filter filter, int page, int size) {
+    return database.inTransaction(
+        em -> {
+          String where = where(filter);
+          TypedQuery<Prediction> items = em.createQuery("SELECT p FROM Prediction p" + where + " ORDER BY p.createdAt DESC, p.id DESC", Prediction.class);
+          TypedQuery<Long> count = em.createQuery("SELECT COUNT(p) FROM Prediction p" + where, Long.class);
+          bind(items, filter);
+          bind(count, filter);
+          return new Page(items.setFirstResult(page * size).setMaxResults(size).getResultList(), count.getSingleResult());
+        });
+  }
+
+  private static String where(Filter filter) {
+    List<String> parts = new ArrayList<>();
+    filter.from().ifPresent(x -> parts.add("p.createdAt >= :from"));
+    filter.to().ifPresent(x -> parts.add("p.createdAt < :to"));
+    filter.decision().ifPresent(x -> parts.add("p.decision = :decision"));
+    filter.modelId().ifPresent(x -> parts.add("p.modelId = :model"));
+    filter.user().ifPresent(x -> parts.add("p.createdBy = :user"));
+    return parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+  }
+
+  private static void bind(TypedQuery<?> query, Filter filter) {
+    filter.from().ifPresent(x -> query.setParameter("from", x));
+    filter.to().ifPresent(x -> query.setParameter("to", x));
+    filter.decision().ifPresent(x -> query.setParameter("decision", x));
+    filter.modelId().ifPresent(x -> query.setParameter("model", x));
+    filter.user().ifPresent(x -> query.setParameter("user", x));
+  }
+}

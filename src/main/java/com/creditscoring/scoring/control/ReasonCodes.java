@@ -1,0 +1,100 @@
+package com.creditscoring.scoring.control;
+
+import com.creditscoring.scoring.control.Contributions.Contribution;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Adverse-action reasons: the fields that raised this applicant's risk the most compared with a
+ * typical applicant, as the model itself weighed them (see {@link Contributions}).
+ */
+public final class ReasonCodes {
+
+  /** At most this many reasons, as adverse-action notices customarily give. */
+  public static final int MAX_REASONS = 4;
+
+  /** Contributions smaller than this (in log-odds) are noise, not a reason. */
+  static final double MATERIAL = 0.01;
+
+  /**
+   * @param code stable and machine-readable: the field in capitals, with _HIGH, _LOW or _MISSING
+   *     for numbers
+   */
+  public record Reason(String code, String field, Object value, double contribution, String text) {}
+
+  /** English and Russian names of the seed's fields; other fields are named as they are. */
+  static final Map<String, String[]> LABELS =
+      Map.ofEntries(
+          Map.entry("person_age", new String[] {"Applicant's age", "Возраст заёмщика"}),
+          Map.entry("person_income", new String[] {"Annual income", "Годовой доход"}),
+          Map.entry("person_home_ownership", new String[] {"Home ownership", "Владение жильём"}),
+          Map.entry("person_emp_length", new String[] {"Years in employment", "Стаж работы (лет)"}),
+          Map.entry("loan_intent", new String[] {"Loan purpose", "Цель кредита"}),
+          Map.entry("loan_grade", new String[] {"Loan grade", "Класс кредита"}),
+          Map.entry("loan_amnt", new String[] {"Loan amount", "Сумма кредита"}),
+          Map.entry("loan_int_rate", new String[] {"Interest rate", "Процентная ставка"}),
+          Map.entry("loan_percent_income", new String[] {"Loan as a share of income", "Доля кредита в доходе"}),
+          Map.entry("cb_person_default_on_file", new String[] {"Earlier default on file", "Дефолт в кредитной истории"}),
+          Map.entry("cb_person_cred_hist_length", new String[] {"Credit history length (years)", "Длина кредитной истории (лет)"}));
+
+  private ReasonCodes() {}
+
+  public static List<Reason> of(List<Contribution> contributions, Language language) {
+    return contributions.stream()
+        .filter(c -> c.contribution() > MATERIAL)
+        .sorted(Comparator.comparingDouble(Contribution::contribution).reversed())
+        .limit(MAX_REASONS)
+        .map(c -> new Reason(code(c), c.field(), c.value(), c.contribution(), text(c, language)))
+        .toList();
+  }
+
+  public static String label(String field, Language language) {
+    String[] names = LABELS.get(field);
+    return names == null ? field : language.pick(names[0], names[1]);
+  }
+
+  static String code(Contribution c) {
+    String field = c.field().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+    if (c.value() == null) {
+      return field + "_MISSING";
+    }
+    if (c.value() instanceof Double value) {
+      return field + (value > ((Number) c.typical()).doubleValue() ? "_HIGH" : "_LOW");
+    }
+    return field;
+  }
+
+  static String text(Contribution c, Language language) {
+    String label = label(c.field(), language);
+    if (c.value() == null) {
+      return label + language.pick(" not given", ": не указано");
+    }
+    if (c.value() instanceof Double value) {
+      double typical = ((Number) c.typical()).doubleValue();
+      String comparison =
+          value > typical
+              ? language.pick(" is higher than typical: ", " выше обычного: ")
+              : language.pick(" is lower than typical: ", " ниже обычного: ");
+      return label + comparison + number(value) + language.pick(" (typical ", " (обычно ") + number(typical) + ")";
+    }
+    return label + ": " + c.value() + language.pick(" (most common: ", " (чаще всего: ") + c.typical() + ")";
+  }
+
+  /** A field's value for people: numbers shortened, categories as they are, a dash when not given. */
+  public static String show(Object value) {
+    if (value == null) {
+      return "—";
+    }
+    return value instanceof Number number ? number(number.doubleValue()) : value.toString();
+  }
+
+  /** Whole numbers from 100 up, three significant digits below: 65891, 17.5, 0.05. */
+  static String number(double value) {
+    if (Math.abs(value) >= 100) {
+      return Long.toString(Math.round(value));
+    }
+    return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+  }
+}

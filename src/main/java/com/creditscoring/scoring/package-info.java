@@ -1,0 +1,2 @@
+/** Scoring loan applications: decisions, reasons, explanations, batches and the decision audit trail. */
+package com.creditscoring.scoring;
