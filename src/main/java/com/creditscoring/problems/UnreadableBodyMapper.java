@@ -26,6 +26,10 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
           .at(uri.getRequestUri().getRawPath(), RequestIds.of(request))
           .toResponse();
     }
+    return notValidJson(exception, uri, request);
+  }
+
+  static Response notValidJson(Throwable exception, UriInfo uri, HttpServletRequest request) {
     return Problem.of(400, "The request body is not valid JSON for this endpoint.")
         .withErrors(List.of(new Problem.FieldError("body", readableReason(exception))))
         .at(uri.getRequestUri().getRawPath(), RequestIds.of(request))

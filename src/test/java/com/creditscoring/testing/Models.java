@@ -95,4 +95,27 @@ public final class Models {
     long dataset = upload("slow", tinyCsv(3000));
     return submit("{\"dataset\":" + dataset + ",\"algorithm\":\"random_forest\",\"options\":{\"trees\":200,\"folds\":20}}");
   }
+
+  /** The synthetic demo dataset every new installation has, with the seed's columns. */
+  public static long demoDataset() {
+    jakarta.json.JsonArray page = Api.get("/api/datasets", "Authorization", Accounts.bearer(Accounts.adminToken())).jsonArray();
+    return page.getValuesAs(JsonObject.class).stream()
+        .filter(d -> d.getString("source").equals("demo"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no demo dataset in " + page))
+        .getJsonNumber("id")
+        .longValue();
+  }
+
+  /** Trains a model (CV folds kept low) on the demo dataset and returns its version, not activated. */
+  public static long trainedOnDemoData(String algorithm, String options) {
+    JsonObject done = awaitJob(submit("{\"dataset\":" + demoDataset() + ",\"algorithm\":\"" + algorithm + "\",\"options\":" + options + "}"), Duration.ofMinutes(5));
+    assertEquals("succeeded", done.getString("state"), done::toString);
+    return done.getJsonNumber("model_id").longValue();
+  }
+
+  public static void activate(long model) {
+    Api.Reply activated = Api.post("/api/models/" + model + "/activate", "application/json", "", "Authorization", Accounts.bearer(Accounts.adminToken()));
+    assertEquals(200, activated.status(), activated::toString);
+  }
 }

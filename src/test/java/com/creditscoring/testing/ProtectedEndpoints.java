@@ -78,11 +78,24 @@ public final class ProtectedEndpoints {
     return "/api/datasets/" + created.json().getJsonNumber("id");
   }
 
+  static final String TINY_APPLICANT = "{\"age\":30,\"grade\":\"A\"}";
+
+  /** A scoring path; scoring needs an active model, so the tiny one is made active if none is. */
+  private static Supplier<String> scoring(String path) {
+    return () -> {
+      if (Api.postJson("/api/predict", TINY_APPLICANT, "Authorization", Accounts.bearer(Accounts.adminToken())).status() == 503) {
+        Models.activate(Models.tinyModel());
+      }
+      return path;
+    };
+  }
+
   private ProtectedEndpoints() {}
 
   public static List<Endpoint> all() {
     return List.of(
         new Endpoint("GET", "/api/me", null, ALL_ROLES),
+        new Endpoint("GET", "/api/ping", null, ALL_ROLES),
         new Endpoint("GET", "/api/users", null, ADMIN),
         new Endpoint("GET", "/api/users/" + Accounts.id("user"), null, ADMIN),
         new Endpoint(
@@ -114,6 +127,13 @@ public final class ProtectedEndpoints {
         new Endpoint("GET", "/api/feedback", null, ALL_ROLES),
         new Endpoint("POST", () -> "/api/retrain", ProtectedEndpoints::retrainWithFeedback, null, null, ANALYSTS),
         new Endpoint("GET", "/api/compare", null, ANALYSTS),
+        // Scoring uses whichever model is active: the tiny one (age, grade) or its retrained successor.
+        new Endpoint("POST", scoring("/api/predict"), "application/json", () -> TINY_APPLICANT, ALL_ROLES),
+        new Endpoint("POST", scoring("/api/explain"), "application/json", () -> TINY_APPLICANT, ALL_ROLES),
+        new Endpoint("POST", scoring("/api/predict/batch"), "application/json", () -> "[" + TINY_APPLICANT + "]", ALL_ROLES),
+        new Endpoint("POST", scoring("/api/predict/csv"), "text/csv", () -> "age,grade\n30,A\n", ALL_ROLES),
+        // Users may list (their own) decisions; reading one is tested in ScoringIT, as a user sees only theirs.
+        new Endpoint("GET", "/api/predictions", null, ALL_ROLES),
         new Endpoint("POST", () -> "/api/train-final", null, null, ADMIN));
   }
 }

@@ -5,6 +5,7 @@ import com.creditscoring.feedback.control.FeedbackLog;
 import com.creditscoring.feedback.control.Retraining;
 import com.creditscoring.feedback.entity.Feedback;
 import com.creditscoring.models.boundary.ModelViews.JobView;
+import com.creditscoring.problems.JsonBodies;
 import com.creditscoring.problems.Problem.FieldError;
 import com.creditscoring.problems.ProblemException;
 import jakarta.annotation.security.DenyAll;
@@ -12,7 +13,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -81,8 +81,8 @@ public class FeedbackResource {
   @Operation(summary = "Report a loan's real outcome: the loan fields plus predicted_status and actual_status (0 repaid, 1 defaulted)")
   @APIResponse(responseCode = "200", description = "{status: success, id}")
   @APIResponse(responseCode = "422", description = "Fields that do not fit the active dataset's columns, each named")
-  public Recorded record(@NotNull JsonObject report, @Context SecurityContext security) {
-    return new Recorded("success", log.record(report, security.getUserPrincipal().getName()).id());
+  public Recorded record(JsonStructure report, @Context SecurityContext security) {
+    return new Recorded("success", log.record(JsonBodies.object(report), security.getUserPrincipal().getName()).id());
   }
 
   @GET

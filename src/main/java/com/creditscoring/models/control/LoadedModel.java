@@ -4,8 +4,11 @@ import com.creditscoring.models.entity.ScoringModel;
 import java.util.List;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.Classifier;
+import weka.classifiers.meta.FilteredClassifier;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.filters.AllFilter;
+import weka.filters.unsupervised.attribute.ReplaceMissingValues;
 
 /**
  * A registered model in memory, ready to score from many threads at once. Weka classifiers are
@@ -69,6 +72,20 @@ public final class LoadedModel {
     return schema;
   }
 
+  /**
+   * The classifier that must see this applicant. A pipeline whose filter would pass the applicant
+   * through unchanged (no filter for trees, missing-value imputation for an applicant with nothing
+   * missing) is skipped: the filter's per-row bookkeeping costs more than a whole logistic score.
+   */
+  private static Classifier scoring(Classifier copy, Instance applicant) {
+    if (copy instanceof FilteredClassifier pipeline
+        && (pipeline.getFilter() instanceof AllFilter
+            || (pipeline.getFilter() instanceof ReplaceMissingValues && !applicant.hasMissingValue()))) {
+      return pipeline.getClassifier();
+    }
+    return copy;
+  }
+
   /** How this version turns a probability into a score and a decision. */
   public ModelSettings settings() {
     return settings;
@@ -80,7 +97,7 @@ public final class LoadedModel {
 
   public double probabilityOfDefault(Instance applicant) {
     try {
-      return perThread.get().distributionForInstance(applicant)[positiveIndex];
+      return scoring(perThread.get(), applicant).distributionForInstance(applicant)[positiveIndex];
     } catch (Exception e) {
       throw new IllegalStateException("model " + model.id() + " cannot score: " + e.getMessage(), e);
     }

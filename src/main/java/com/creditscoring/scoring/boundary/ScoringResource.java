@@ -1,6 +1,7 @@
 package com.creditscoring.scoring.boundary;
 
 import com.creditscoring.auth.entity.Role;
+import com.creditscoring.problems.JsonBodies;
 import com.creditscoring.problems.ProblemException;
 import com.creditscoring.problems.RequestIds;
 import com.creditscoring.scoring.boundary.ScoringViews.BatchRecordView;
@@ -19,9 +20,8 @@ import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -71,8 +71,8 @@ public class ScoringResource {
   @APIResponse(responseCode = "200", description = "The decision, recorded in the audit trail before this answer")
   @APIResponse(responseCode = "422", description = "Every invalid, missing or unexpected field, each named")
   @APIResponse(responseCode = "503", description = "No model is active yet")
-  public PredictionView predict(@NotNull JsonObject application, @QueryParam("lang") String lang) {
-    return PredictionView.of(scorer.decide(application, caller(lang)));
+  public PredictionView predict(JsonStructure application, @QueryParam("lang") String lang) {
+    return PredictionView.of(scorer.decide(JsonBodies.object(application), caller(lang)));
   }
 
   @POST
@@ -84,9 +84,9 @@ public class ScoringResource {
           "Decide one application and show each field's contribution to the log-odds of default against a typical applicant"
               + " (exact for logistic regression, sampled baseline Shapley values for tree models), with a summary (lang or"
               + " Accept-Language: ru, en) and a PNG chart")
-  public ExplanationView explain(@NotNull JsonObject application, @QueryParam("lang") String lang) {
+  public ExplanationView explain(JsonStructure application, @QueryParam("lang") String lang) {
     Caller caller = caller(lang);
-    Decision decision = scorer.explain(application, caller);
+    Decision decision = scorer.explain(JsonBodies.object(application), caller);
     byte[] chart = ContributionChart.png(ScoringViews.largestFirst(decision.explanation()), caller.language());
     return ExplanationView.of(decision, caller.language(), Base64.getEncoder().encodeToString(chart));
   }
@@ -98,7 +98,8 @@ public class ScoringResource {
   @Operation(summary = "Decide a JSON array of applications; a record's errors do not stop the others")
   @APIResponse(responseCode = "200", description = "One result or list of errors per record, in order")
   @APIResponse(responseCode = "413", description = "More records than SCORING_BATCH_LIMIT")
-  public BatchView predictBatch(@NotNull JsonArray records, @QueryParam("lang") String lang) {
+  public BatchView predictBatch(JsonStructure body, @QueryParam("lang") String lang) {
+    JsonArray records = JsonBodies.array(body);
     if (records.size() > batchLimit) {
       throw ProblemException.of(
           413, "A batch holds at most " + batchLimit + " records; this one has " + records.size() + ". Send larger files to POST /api/predict/csv.");

@@ -3,7 +3,7 @@ package com.creditscoring.scoring.control;
 import com.creditscoring.models.control.InputField;
 import com.creditscoring.models.control.LoadedModel;
 import com.creditscoring.problems.Problem.FieldError;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,6 +25,9 @@ import weka.core.Utils;
  * the values the model knows.
  */
 public final class ApplicationForm {
+
+  /** Looked up once: {@code Json.createObjectBuilder()} searches for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** What to do with a field the model does not use. */
   public enum ExtraFields {
@@ -76,7 +79,7 @@ public final class ApplicationForm {
   public static Reading read(JsonObject application, LoadedModel model, ExtraFields extraFields, String fieldPrefix) {
     Instances header = model.header();
     double[] values = new double[header.numAttributes()];
-    JsonObjectBuilder fields = Json.createObjectBuilder();
+    JsonObjectBuilder fields = JSON.createObjectBuilder();
     List<FieldError> errors = new ArrayList<>();
     Set<String> known = new HashSet<>();
     for (InputField field : model.schema()) {

@@ -10,7 +10,7 @@ import com.creditscoring.scoring.control.Scorer.Outcome;
 import com.creditscoring.scoring.entity.Prediction.Channel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -34,6 +34,9 @@ import org.apache.commons.csv.CSVRecord;
  */
 @ApplicationScoped
 public class CsvScoring {
+
+  /** Looked up once: {@code Json.createObjectBuilder()} searches for the provider on every call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   /** Rows per audit commit and per flush. */
   static final int CHUNK = 500;
@@ -113,7 +116,7 @@ public class CsvScoring {
 
   /** A CSV row as the JSON an application would be: numbers where the model wants numbers, blanks left out. */
   static JsonObject application(CSVRecord record, Map<String, Boolean> numeric) {
-    JsonObjectBuilder application = Json.createObjectBuilder();
+    JsonObjectBuilder application = JSON.createObjectBuilder();
     record.toMap().forEach(
         (column, text) -> {
           if (text == null || text.isEmpty()) {

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Scoring throughput, printed as ratios measured in this run (issue: scoring):
+#  - HTTP load (wrk, 32 connections) on POST /api/predict against GET /api/ping, a no-op JSON
+#    endpoint with the same token check, on the same server; p50 at 1 connection;
+#  - CSV batch scoring over HTTP (POST /api/predict/csv, audit rows committed) against the same rows
+#    scored in-process by the same code without HTTP, CSV or audit.
+# For each of the logistic scorecard and the boosted trees. One command; about 5 minutes.
+#   bench/scoring.sh [csv-rows (default 100000)] [seconds per load run (default 15)]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rows="${1:-100000}"
+seconds="${2:-15}"
+port="${BENCH_PORT:-18282}"
+base="http://127.0.0.1:$port"
+
+if ! command -v wrk > /dev/null; then
+  $( [ "$(id -u)" = 0 ] || echo sudo ) apt-get install -y -q wrk > /dev/null
+fi
+mvn -B -q -Prun package -DskipTests -Dexec.skip=true
+mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath > /dev/null
+
+work="$(mktemp -d)"
+PORT="$port" ADMIN_PASSWORD=bench-admin-password DATA_DIR="$work/data" LOG_LEVEL=WARNING \
+  java -Xmx2g -jar target/credit-scoring.jar --port "$port" --nohazelcast --disablephonehome > "$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2> /dev/null; wait $server 2> /dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "$base/health/ready" > /dev/null && break
+  sleep 1
+done
+curl -sf "$base/health/ready" > /dev/null || { echo "server did not start; see $work/server.log" >&2; tail -20 "$work/server.log" >&2; exit 1; }
+
+json_field() { sed -n "s/.*\"$1\":\([^,}]*\).*/\1/p" | head -n 1 | tr -d '"'; }
+token="$(curl -sf -H 'Content-Type: application/json' -d '{"username":"admin","password":"bench-admin-password"}' "$base/api/login" | json_field access_token)"
+auth="Authorization: Bearer $token"
+demo="$(curl -sf -H "$auth" "$base/api/datasets" | tr '{' '\n' | grep '"source":"demo"' | json_field id)"
+
+train_and_activate() {
+  local job model state
+  job="$(curl -sf -H "$auth" -H 'Content-Type: application/json' -d "{\"dataset\":$demo,\"algorithm\":\"$1\",\"options\":{\"folds\":2}}" "$base/api/models" | json_field id)"
+  while :; do
+    state="$(curl -sf -H "$auth" "$base/api/jobs/$job")"
+    case "$(echo "$state" | json_field state)" in
+      succeeded) break ;;
+      queued|running) sleep 1 ;;
+      *) echo "training $1 failed: $state" >&2; exit 1 ;;
+    esac
+  done
+  model="$(echo "$state" | json_field model_id)"
+  curl -sf -X POST -H "$auth" "$base/api/models/$model/activate" > /dev/null
+}
+
+applicant='{"person_age":23,"person_income":18000,"person_home_ownership":"RENT","person_emp_length":0.0,"loan_intent":"MEDICAL","loan_grade":"E","loan_amnt":9000,"loan_int_rate":17.5,"loan_percent_income":0.5,"cb_person_default_on_file":"Y","cb_person_cred_hist_length":2}'
+cat > "$work/predict.lua" << LUA
+wrk.method = "POST"
+wrk.body = '$applicant'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $token"
+LUA
+
+# wrk's "Requests/sec", and its 50 % and 99 % latencies in ms.
+load() {
+  local out
+  out="$(wrk -t2 -c"$1" -d"$2"s --latency "${@:3}")"
+  if echo "$out" | grep -q 'Non-2xx'; then
+    echo "non-2xx answers under load: $out" >&2
+    exit 1
+  fi
+  echo "$(echo "$out" | awk '/Requests\/sec/ {print $2}') $(echo "$out" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    $1 == "50%" {p50 = ms($2)} $1 == "99%" {p99 = ms($2)} END {print p50, p99}')"
+}
+
+# The CSV: varied applicants of the seed schema.
+awk -v n="$rows" 'BEGIN {
+  print "person_age,person_income,person_home_ownership,person_emp_length,loan_intent,loan_grade,loan_amnt,loan_int_rate,loan_percent_income,cb_person_default_on_file,cb_person_cred_hist_length"
+  split("RENT OWN MORTGAGE", home, " "); split("DEBTCONSOLIDATION EDUCATION HOMEIMPROVEMENT MEDICAL PERSONAL VENTURE", intent, " ")
+  for (i = 0; i < n; i++) {
+    income = 20000 + (i * 37) % 200000; amount = 1000 + (i * 13) % 30000; share = amount / income; if (share > 1) share = 1
+    printf "%d,%d,%s,%d,%s,%s,%d,%d,%.2f,%s,%d\n", 20 + i % 60, income, home[i % 3 + 1], i % 20, intent[i % 6 + 1], substr("ABCDEFG", i % 7 + 1, 1), amount, 6 + i % 15, share, (i % 5 == 0 ? "Y" : "N"), 2 + i % 20
+  }}' > "$work/applicants.csv"
+
+printf '\n%-14s %12s %12s %8s %12s %12s %12s %12s %8s\n' model "predict/s" "ping/s" ratio "p50@32 ms" "p99@32 ms" "p50@1 ms" "csv rows/s" ratio
+for algorithm in logistic boosted_trees; do
+  train_and_activate "$algorithm"
+  load 32 5 -s "$work/predict.lua" "$base/api/predict" > /dev/null # warm-up
+  load 32 5 -H "$auth" "$base/api/ping" > /dev/null
+  read -r ping_rps _ _ <<< "$(load 32 "$seconds" -H "$auth" "$base/api/ping")"
+  read -r predict_rps p50 p99 <<< "$(load 32 "$seconds" -s "$work/predict.lua" "$base/api/predict")"
+  read -r _ p50_one _ <<< "$(wrk -t1 -c1 -d"$seconds"s --latency -s "$work/predict.lua" "$base/api/predict" | awk '
+    function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+    $1 == "50%" {print 0, ms($2), 0}')"
+  start=$(date +%s.%N)
+  curl -sf -H "$auth" -H 'Content-Type: text/csv' --data-binary @"$work/applicants.csv" "$base/api/predict/csv" -o "$work/decisions.csv"
+  end=$(date +%s.%N)
+  scored=$(($(wc -l < "$work/decisions.csv") - 1))
+  errors=$(awk -F, 'NR > 1 && $NF != "" {n++} END {print n + 0}' "$work/decisions.csv")
+  [ "$scored" = "$rows" ] && [ "$errors" = 0 ] || { echo "CSV scoring returned $scored rows, $errors with errors" >&2; exit 1; }
+  csv_rps=$(echo "$rows $start $end" | awk '{printf "%.0f", $1 / ($3 - $2)}')
+  inprocess_rps=$(java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+    com.creditscoring.scoring.control.ScoringBenchmark "$work/applicants.csv" "$algorithm" 2> /dev/null | awk '/in-process rows/ {print $3}')
+  printf '%-14s %12.0f %12.0f %8.2f %12.2f %12.2f %12.2f %12d %8.2f\n' "$algorithm" "$predict_rps" "$ping_rps" \
+    "$(echo "$predict_rps $ping_rps" | awk '{print $1 / $2}')" "$p50" "$p99" "$p50_one" "$csv_rps" \
+    "$(echo "$csv_rps $inprocess_rps" | awk '{print $1 / $2}')"
+done
+cat << 'GOALS'
+
+Goals (scoring issue): predict/s ≥ 0.5 × ping/s with the audit write durable; CSV rows/s over HTTP
+≥ 0.5 × in-process. Against the Python seed (40–50 predictions/s, p99 over 1 s at 32 connections):
+predict/s ≥ 100 × 45 = 4,500 and p99@32 ≤ 50 ms.
+GOALS
