@@ -16,7 +16,7 @@ base="http://127.0.0.1:$port"
 if ! command -v wrk > /dev/null; then
   $( [ "$(id -u)" = 0 ] || echo sudo ) apt-get install -y -q wrk > /dev/null
 fi
-mvn -B -q -Prun package -DskipTests -Dexec.skip=true
+mvn -B -q package -DskipTests # builds target/credit-scoring.jar, the README's executable jar
 mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath > /dev/null
 
 work="$(mktemp -d)"
@@ -94,7 +94,7 @@ for algorithm in logistic boosted_trees; do
   curl -sf -H "$auth" -H 'Content-Type: text/csv' --data-binary @"$work/applicants.csv" "$base/api/predict/csv" -o "$work/decisions.csv"
   end=$(date +%s.%N)
   scored=$(($(wc -l < "$work/decisions.csv") - 1))
-  errors=$(awk -F, 'NR > 1 && $NF != "" {n++} END {print n + 0}' "$work/decisions.csv")
+  errors=$(awk -F, '{sub(/\r$/, "")} NR > 1 && $NF != "" {n++} END {print n + 0}' "$work/decisions.csv")
   [ "$scored" = "$rows" ] && [ "$errors" = 0 ] || { echo "CSV scoring returned $scored rows, $errors with errors" >&2; exit 1; }
   csv_rps=$(echo "$rows $start $end" | awk '{printf "%.0f", $1 / ($3 - $2)}')
   inprocess_rps=$(java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \

@@ -58,13 +58,26 @@ public final class Api {
     war.add(
         new org.jboss.shrinkwrap.api.asset.StringAsset(
             shipped + "\n# Added for " + testClass.getSimpleName() + "\ndatabase.url=" + url + "\ndata.dir=" + dataFolder
-                + "\n# A smaller demo set keeps comparisons and trainings in the ITs short.\ndemo.rows=" + DEMO_ROWS + "\n"),
+                + "\n# A smaller demo set keeps comparisons and trainings in the ITs short.\ndemo.rows=" + DEMO_ROWS
+                + "\n# A killed instance's batch jobs are taken over sooner than the default 30 s.\nbatch-jobs.takeover-seconds=5\n"),
         config);
     return war;
   }
 
   public static Reply get(String path, String... headers) {
     return send(request(path, headers).GET());
+  }
+
+  /** A binary answer (a PDF): its status, content type and bytes. */
+  public static HttpResponse<byte[]> getBytes(String path, String... headers) {
+    try {
+      return CLIENT.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException("request failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   public static Reply delete(String path, String... headers) {

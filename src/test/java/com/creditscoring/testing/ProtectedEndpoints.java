@@ -134,6 +134,7 @@ public final class ProtectedEndpoints {
         new Endpoint("POST", scoring("/api/predict/csv"), "text/csv", () -> "age,grade\n30,A\n", ALL_ROLES),
         // Users may list (their own) decisions; reading one is tested in ScoringIT, as a user sees only theirs.
         new Endpoint("GET", "/api/predictions", null, ALL_ROLES),
+        new Endpoint("POST", scoring("/api/batch-jobs"), "text/csv", () -> "age,grade\n30,A\n", ALL_ROLES),
         new Endpoint("POST", () -> "/api/train-final", null, null, ADMIN));
   }
 }

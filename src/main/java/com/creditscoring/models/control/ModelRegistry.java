@@ -128,6 +128,15 @@ public class ModelRegistry {
     return Optional.ofNullable(active.get());
   }
 
+  /**
+   * A given version ready to score: the active one as it is, any other loaded afresh (a batch job
+   * keeps the version it started with even if another is activated meanwhile).
+   */
+  public LoadedModel version(long id) {
+    LoadedModel current = active.get();
+    return current != null && current.id() == id ? current : load(find(id));
+  }
+
   public Optional<Long> activeId() {
     return database.inTransaction(em -> Optional.ofNullable(em.find(ActiveModel.class, ActiveModel.ROW).modelId()));
   }

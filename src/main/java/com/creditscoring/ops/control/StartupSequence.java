@@ -5,6 +5,7 @@ import com.creditscoring.auth.control.Sessions;
 import com.creditscoring.auth.control.SigningKeys;
 import com.creditscoring.datasets.control.DatasetCatalog;
 import com.creditscoring.models.control.ModelRegistry;
+import com.creditscoring.scoring.control.BatchJobs;
 import com.creditscoring.models.control.TrainingJobs;
 import com.creditscoring.storage.control.Database;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +34,7 @@ public class StartupSequence {
   @Inject DatasetCatalog datasets;
   @Inject TrainingJobs trainingJobs;
   @Inject ModelRegistry models;
+  @Inject BatchJobs batchJobs;
   @Inject SigningKeys signingKeys;
   @Inject Sessions sessions;
 
@@ -51,6 +53,7 @@ public class StartupSequence {
       adminAccount.ensureExists();
       datasets.ensureBuiltIns();
       trainingJobs.failAbandoned();
+      batchJobs.watchForAbandonedJobs();
       LOG.info(() -> "Active model: " + models.active().map(m -> m.id() + " (" + m.model().algorithm() + ")").orElse("none yet"));
       // Checked now rather than on the first request: signing key in place, token settings valid.
       LOG.info(() -> "Access tokens are signed with key " + signingKeys.keyId());

@@ -102,7 +102,7 @@ public class CsvScoring {
           outcomes.add(
               record.size() != upload.columns().size()
                   ? new Outcome((int) rows, null, List.of(new FieldError("row", "has " + record.size() + " values for " + upload.columns().size() + " columns")))
-                  : scorer.decideRecord(upload.model(), application(record, numeric), (int) rows, "", caller, Channel.CSV));
+                  : scorer.decideRecord(upload.model(), application(record.toMap(), numeric), (int) rows, "", caller, Channel.CSV));
         }
         log.record(outcomes.stream().filter(o -> o.decision() != null).map(o -> o.decision().audit()).toList());
         for (int i = 0; i < chunk.size(); i++) {
@@ -115,9 +115,9 @@ public class CsvScoring {
   }
 
   /** A CSV row as the JSON an application would be: numbers where the model wants numbers, blanks left out. */
-  static JsonObject application(CSVRecord record, Map<String, Boolean> numeric) {
+  static JsonObject application(Map<String, String> row, Map<String, Boolean> numeric) {
     JsonObjectBuilder application = JSON.createObjectBuilder();
-    record.toMap().forEach(
+    row.forEach(
         (column, text) -> {
           if (text == null || text.isEmpty()) {
             return;

@@ -50,6 +50,15 @@ public final class ReasonCodes {
         .toList();
   }
 
+  /** The codes of stored reasons (the audit trail's JSON), joined by ";" as the CSV answers show them. */
+  public static String codesOf(String reasonsJson) {
+    try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(reasonsJson))) {
+      return reader.readArray().getValuesAs(jakarta.json.JsonObject.class).stream()
+          .map(r -> r.getString("code"))
+          .collect(java.util.stream.Collectors.joining(";"));
+    }
+  }
+
   public static String label(String field, Language language) {
     String[] names = LABELS.get(field);
     return names == null ? field : language.pick(names[0], names[1]);

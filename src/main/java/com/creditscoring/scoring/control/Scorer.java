@@ -62,6 +62,11 @@ public class Scorer {
   public ExtraFields extraFields() {
     return extraFields;
   }
+
+  /** Orderings /explain samples for a tree model; reports use the same. */
+  public int explainOrderings() {
+    return explainOrderings;
+  }
   private int reasonOrderings;
   private int explainOrderings;
 

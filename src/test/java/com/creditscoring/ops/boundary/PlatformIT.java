@@ -3,6 +3,7 @@ package com.creditscoring.ops.boundary;
 import static com.creditscoring.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditscoring.testing.Api;
@@ -110,6 +111,10 @@ class PlatformIT {
     assertTrue(paths.containsKey("/api/datasets"), paths::toString);
     assertTrue(paths.containsKey("/api/models/{id}/activate"), paths::toString);
     assertTrue(paths.containsKey("/api/train-final"), paths::toString);
+    assertTrue(paths.containsKey("/api/predict"), paths::toString);
+    // Schemas name properties as the wire does, in snake_case.
+    assertTrue(openapi.body().contains("\"access_token\""), "snake_case properties");
+    assertFalse(openapi.body().contains("\"accessToken\""), "no Java property names");
   }
 
   @Test

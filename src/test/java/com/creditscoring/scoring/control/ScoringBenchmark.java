@@ -43,7 +43,7 @@ public final class ScoringBenchmark {
     List<JsonObject> applications = new ArrayList<>();
     try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       for (CSVRecord record : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-        applications.add(CsvScoring.application(record, numeric));
+        applications.add(CsvScoring.application(record.toMap(), numeric));
       }
     }
     Scorer scorer = new Scorer();

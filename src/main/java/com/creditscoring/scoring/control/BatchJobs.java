@@ -1,0 +1,315 @@
+package com.creditscoring.scoring.control;
+
+import com.creditscoring.models.control.LoadedModel;
+import com.creditscoring.models.control.ModelRegistry;
+import com.creditscoring.ops.control.DataFolder;
+import com.creditscoring.ops.control.Settings;
+import com.creditscoring.problems.ProblemException;
+import com.creditscoring.scoring.control.Scorer.Caller;
+import com.creditscoring.scoring.control.Scorer.Outcome;
+import com.creditscoring.scoring.entity.BatchJob;
+import com.creditscoring.scoring.entity.BatchJobError;
+import com.creditscoring.scoring.entity.Prediction;
+import com.creditscoring.storage.control.Database;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.NotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Scoring jobs for files too large for one request, run by Jakarta Batch (job {@code score-csv}).
+ *
+ * <p>The batch runtime's own job repository is not where progress is kept: in Payara Micro it lives
+ * in a database of the process, gone after a crash, and it is not shared by replicas. Each chunk's
+ * decisions, its rejected rows and the job's {@code rows_done} are committed in one transaction of
+ * ours; a job whose heartbeat stops (its instance died) is taken over by any instance, which starts
+ * a new execution that skips the rows already done. No row is lost, and the unique (job, row)
+ * constraint on the audit trail makes scoring one twice impossible.
+ */
+@ApplicationScoped
+public class BatchJobs {
+
+  private static final Logger LOG = Logger.getLogger(BatchJobs.class.getName());
+  static final String JOB_XML = "score-csv";
+  static final String JOB_PARAMETER = "batchJobId";
+
+  @Inject Database database;
+  @Inject DataFolder dataFolder;
+  @Inject Scorer scorer;
+  @Inject CsvScoring csv;
+  @Inject ModelRegistry registry;
+  @Inject Clock clock;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  /** BATCH_JOBS_TAKEOVER_SECONDS: a running job silent this long is resumed by another execution. */
+  @Inject
+  @ConfigProperty(name = "batch-jobs.takeover-seconds", defaultValue = "30")
+  String takeoverSetting;
+
+  /** BATCH_JOBS_MAX_ATTEMPTS: executions a job gets before it is failed for good. */
+  @Inject
+  @ConfigProperty(name = "batch-jobs.max-attempts", defaultValue = "3")
+  String maxAttemptsSetting;
+
+  private Duration takeover;
+  private int maxAttempts;
+  private ScheduledFuture<?> watcher;
+
+  /** Called once the application is up: resumes jobs left by a stopped instance, then keeps watching. */
+  public void watchForAbandonedJobs() {
+    takeover = Duration.ofSeconds(Settings.positiveInt("BATCH_JOBS_TAKEOVER_SECONDS", takeoverSetting));
+    maxAttempts = Settings.positiveInt("BATCH_JOBS_MAX_ATTEMPTS", maxAttemptsSetting);
+    long period = Math.max(1, takeover.toSeconds() / 3);
+    watcher = scheduler.scheduleWithFixedDelay(this::resumeAbandonedQuietly, 0, period, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (watcher != null) {
+      watcher.cancel(false);
+    }
+  }
+
+  /**
+   * Keeps the upload, checks its header against the active model (422 before anything is
+   * registered), counts its rows, registers the job and starts it.
+   */
+  public BatchJob submit(InputStream upload, Caller caller) throws IOException {
+    LoadedModel model = scorer.activeModel();
+    Path folder = dataFolder.folder("batch-jobs");
+    Path file = Files.createTempFile(folder, "upload-", ".csv");
+    try {
+      Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
+      long rows;
+      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        CsvScoring.Upload checked = csv.open(reader);
+        rows = 0;
+        for (Iterator<CSVRecord> records = checked.parser().iterator(); records.hasNext(); records.next()) {
+          rows++;
+        }
+      }
+      long total = rows;
+      BatchJob job =
+          database.inTransaction(
+              em -> {
+                BatchJob created = new BatchJob(caller.user(), caller.requestId(), model.id(), file.getFileName().toString(), total, clock.instant());
+                em.persist(created);
+                return created;
+              });
+      start(job.id());
+      return job;
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
+  }
+
+  private void start(long id) {
+    Properties parameters = new Properties();
+    parameters.setProperty(JOB_PARAMETER, Long.toString(id));
+    long execution = BatchRuntime.getJobOperator().start(JOB_XML, parameters);
+    LOG.info(() -> "Batch job " + id + " running as batch execution " + execution);
+  }
+
+  public BatchJob find(long id) {
+    BatchJob job = database.inTransaction(em -> em.find(BatchJob.class, id));
+    if (job == null) {
+      throw new NotFoundException("no batch job " + id);
+    }
+    return job;
+  }
+
+  Path file(BatchJob job) {
+    return dataFolder.folder("batch-jobs").resolve(job.fileName());
+  }
+
+  LoadedModel model(BatchJob job) {
+    return registry.version(job.modelId());
+  }
+
+  /** Who the job scores for: its creator, under the request that created it. */
+  static Caller caller(BatchJob job) {
+    return new Caller(job.createdBy(), job.requestId(), Language.EN);
+  }
+
+  /**
+   * Commits one chunk: its decisions, its rejected rows and the job's progress, together. A chunk
+   * that does not start where the job stands was already committed by an execution that lost the
+   * job: it is refused, and nothing is written twice.
+   */
+  void commitChunk(long jobId, long firstRow, List<Outcome> outcomes) {
+    database.inTransaction(
+        em -> {
+          BatchJob job = em.find(BatchJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+          if (job.rowsDone() + 1 != firstRow) {
+            throw new IllegalStateException("batch job " + jobId + " is at row " + job.rowsDone() + ", not " + (firstRow - 1) + ": another execution took it over");
+          }
+          long scored = 0;
+          for (Outcome outcome : outcomes) {
+            if (outcome.decision() != null) {
+              em.persist(outcome.decision().audit().inBatchJob(jobId, outcome.index()));
+              scored++;
+            } else {
+              em.persist(new BatchJobError(jobId, outcome.index(), outcome.errors().stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "))));
+            }
+          }
+          job.advance(outcomes.size(), scored, outcomes.size() - scored, clock.instant());
+          return null;
+        });
+  }
+
+  /** The execution ended: the job succeeded if every row is done; otherwise it waits to be resumed. */
+  void executionEnded(long jobId, String batchStatus, String failure) {
+    database.inTransaction(
+        em -> {
+          BatchJob job = em.find(BatchJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
+          if (!job.state().equals(BatchJob.RUNNING)) {
+            return null;
+          }
+          if (job.rowsDone() >= job.totalRows()) {
+            job.succeed(clock.instant());
+            LOG.info(() -> "Batch job " + jobId + " succeeded: " + job.scored() + " scored, " + job.rejected() + " rejected");
+          } else {
+            LOG.warning(() -> "Batch job " + jobId + " stopped at row " + job.rowsDone() + " of " + job.totalRows() + " (" + batchStatus + ", " + failure + "); it will be resumed");
+          }
+          return null;
+        });
+  }
+
+  private void resumeAbandonedQuietly() {
+    try {
+      resumeAbandoned();
+    } catch (RuntimeException e) {
+      // The watcher must survive a database outage; the next tick tries again.
+      LOG.log(Level.WARNING, "Cannot check for abandoned batch jobs", e);
+    }
+  }
+
+  /** Takes over running jobs whose executions stopped reporting, or fails them after too many attempts. */
+  void resumeAbandoned() {
+    Instant silentSince = clock.instant().minus(takeover);
+    List<Long> abandoned =
+        database.inTransaction(
+            em -> em.createQuery("SELECT j.id FROM BatchJob j WHERE j.state = :running AND j.heartbeatAt < :since", Long.class)
+                .setParameter("running", BatchJob.RUNNING)
+                .setParameter("since", silentSince)
+                .getResultList());
+    for (long id : abandoned) {
+      boolean claimed =
+          database.inTransaction(
+              em -> {
+                BatchJob job = em.find(BatchJob.class, id, LockModeType.PESSIMISTIC_WRITE);
+                if (!job.state().equals(BatchJob.RUNNING) || !job.heartbeatAt().isBefore(silentSince)) {
+                  return false; // another instance claimed it first
+                }
+                if (job.attempts() + 1 >= maxAttempts) {
+                  job.fail("stopped " + (job.attempts() + 1) + " times without finishing; last at row " + job.rowsDone(), clock.instant());
+                  return false;
+                }
+                job.resume(clock.instant());
+                return true;
+              });
+      if (claimed) {
+        LOG.info(() -> "Resuming abandoned batch job " + id);
+        start(id);
+      }
+    }
+  }
+
+  /**
+   * The result file: the input rows in order, each with its decision or its error, read back from
+   * the audit trail page by page, so memory does not grow with the file.
+   */
+  public void writeResult(BatchJob job, Writer out) throws IOException {
+    List<String> columns;
+    try (Reader reader = Files.newBufferedReader(file(job), StandardCharsets.UTF_8);
+        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(reader)) {
+      columns = new ArrayList<>(parser.getHeaderNames());
+      List<String> header = new ArrayList<>(columns);
+      header.addAll(CsvScoring.OUTPUT_COLUMNS);
+      CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
+      long row = 0;
+      Map<Long, Prediction> decisions = Map.of();
+      Map<Long, String> errors = Map.of();
+      long pageEnd = 0;
+      for (CSVRecord record : parser) {
+        row++;
+        if (row > pageEnd) {
+          long from = row;
+          long to = row + CsvScoring.CHUNK * 10L - 1;
+          decisions = page(job.id(), from, to);
+          errors = errorPage(job.id(), from, to);
+          pageEnd = to;
+        }
+        List<Object> values = new ArrayList<>();
+        record.forEach(values::add);
+        values.add(row);
+        Prediction decision = decisions.get(row);
+        if (decision != null) {
+          values.add(decision.id());
+          values.add(decision.probabilityOfDefault());
+          values.add(Math.round(decision.score()));
+          values.add(decision.decision());
+          values.add(decision.riskBand());
+          values.add(ReasonCodes.codesOf(decision.reasonsJson()));
+          values.add("");
+        } else {
+          values.addAll(java.util.Collections.nCopies(6, ""));
+          values.add(errors.getOrDefault(row, "not scored"));
+        }
+        printer.printRecord(values);
+      }
+      printer.flush();
+    }
+  }
+
+  private Map<Long, Prediction> page(long job, long from, long to) {
+    return database.inTransaction(
+        em -> em.createQuery("SELECT p FROM Prediction p WHERE p.batchJobId = :job AND p.batchRow BETWEEN :from AND :to", Prediction.class)
+            .setParameter("job", job).setParameter("from", from).setParameter("to", to)
+            .getResultList().stream().collect(Collectors.toMap(Prediction::batchRow, p -> p, (a, b) -> a, HashMap::new)));
+  }
+
+  private Map<Long, String> errorPage(long job, long from, long to) {
+    return database.inTransaction(
+        em -> em.createQuery("SELECT e FROM BatchJobError e WHERE e.batchJobId = :job AND e.batchRow BETWEEN :from AND :to", BatchJobError.class)
+            .setParameter("job", job).setParameter("from", from).setParameter("to", to)
+            .getResultList().stream().collect(Collectors.toMap(BatchJobError::batchRow, BatchJobError::message, (a, b) -> a, HashMap::new)));
+  }
+
+  public static ProblemException notFinished(BatchJob job) {
+    return ProblemException.of(409, "Batch job " + job.id() + " is " + job.state() + " (" + job.rowsDone() + " of " + job.totalRows() + " rows): its result is ready when it has succeeded.");
+  }
+}
