@@ -5,7 +5,7 @@ import com.creditscoring.reports.control.DecisionReportRenderer;
 import com.creditscoring.scoring.control.ContributionChart;
 import com.creditscoring.scoring.control.Contributions.Contribution;
 import com.creditscoring.scoring.control.Language;
-import com.creditscoring.testing.DecisionReports;
+import com.creditscoring.testing.SampleDecisionReports;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +26,8 @@ public final class ReportBenchmark {
   public static void main(String[] args) {
     DecisionReportRenderer renderer = new DecisionReportRenderer();
     // The chart the scoring feature draws for all eleven fields of the seed, as the endpoint will pass it.
-    DecisionReport english = DecisionReports.declinedInEnglish(ContributionChart.png(seedContributions(), Language.EN));
-    DecisionReport russian = DecisionReports.approvedInRussian(ContributionChart.png(seedContributions(), Language.RU));
+    DecisionReport english = SampleDecisionReports.declinedInEnglish(ContributionChart.png(seedContributions(), Language.EN));
+    DecisionReport russian = SampleDecisionReports.approvedInRussian(ContributionChart.png(seedContributions(), Language.RU));
 
     long start = System.nanoTime();
     int bytes = renderer.render(english).length;

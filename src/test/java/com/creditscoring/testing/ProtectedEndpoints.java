@@ -135,6 +135,8 @@ public final class ProtectedEndpoints {
         // Users may list (their own) decisions; reading one is tested in ScoringIT, as a user sees only theirs.
         new Endpoint("GET", "/api/predictions", null, ALL_ROLES),
         new Endpoint("POST", scoring("/api/batch-jobs"), "text/csv", () -> "age,grade\n30,A\n", ALL_ROLES),
+        // Reading a report is owner-only for users: ReportsIT covers /api/reports/{id} and /api/download.
+        new Endpoint("POST", scoring("/api/report"), "application/json", () -> TINY_APPLICANT, ALL_ROLES),
         new Endpoint("POST", () -> "/api/train-final", null, null, ADMIN));
   }
 }

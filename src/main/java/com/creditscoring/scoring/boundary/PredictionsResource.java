@@ -5,7 +5,11 @@ import com.creditscoring.problems.QueryParameters;
 import com.creditscoring.problems.QueryParameters.Paging;
 import com.creditscoring.scoring.boundary.ScoringViews.PredictionPage;
 import com.creditscoring.scoring.boundary.ScoringViews.PredictionRecordView;
+import com.creditscoring.reports.control.DecisionReports;
+import com.creditscoring.reports.control.ReportArchive;
+import com.creditscoring.reports.entity.Report;
 import com.creditscoring.scoring.control.DecisionLog;
+import com.creditscoring.scoring.control.Language;
 import com.creditscoring.scoring.entity.Prediction;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +21,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +38,9 @@ public class PredictionsResource {
   static final int MAX_PAGE_SIZE = 500;
 
   @Inject DecisionLog log;
+  @Inject DecisionReports decisionReports;
+  @Inject ReportArchive archive;
+  @Context HttpHeaders headers;
   @Context SecurityContext security;
 
   @GET
@@ -58,12 +67,30 @@ public class PredictionsResource {
   @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
   @Operation(summary = "One decision as recorded; users see only their own")
   public PredictionRecordView find(@PathParam("id") long id) {
+    return PredictionRecordView.of(visible(id));
+  }
+
+  @GET
+  @Path("{id: [0-9]{1,18}}/report.pdf")
+  @Produces("application/pdf")
+  @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
+  @Operation(summary = "The decision report of one decision as a PDF (lang or Accept-Language: ru, en); the report is kept")
+  public Response report(@PathParam("id") long id, @QueryParam("lang") String lang) {
+    Prediction prediction = visible(id);
+    Language language = Language.of(lang, headers.getAcceptableLanguages());
+    Report report = decisionReports.make(prediction, caller(), language);
+    return Response.ok(archive.content(report), "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"" + report.fileName() + "\"")
+        .build();
+  }
+
+  private Prediction visible(long id) {
     Prediction prediction = log.find(id);
     if (!seesAll() && !prediction.createdBy().equals(caller())) {
       // The same answer as for a missing one: users learn nothing about others' decisions.
       throw new NotFoundException("no prediction " + id);
     }
-    return PredictionRecordView.of(prediction);
+    return prediction;
   }
 
   private boolean seesAll() {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.creditscoring.reports.control.DecisionReport.Decision;
 import com.creditscoring.scoring.control.Language;
 import com.creditscoring.scoring.control.RiskBand;
-import com.creditscoring.testing.DecisionReports;
+import com.creditscoring.testing.SampleDecisionReports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -23,11 +23,11 @@ class DecisionReportRendererTest {
   private final DecisionReportRenderer renderer = new DecisionReportRenderer();
 
   private static DecisionReport declinedInEnglish() {
-    return DecisionReports.declinedInEnglish(DecisionReports.twoBarPng());
+    return SampleDecisionReports.declinedInEnglish(SampleDecisionReports.twoBarPng());
   }
 
   private static DecisionReport approvedInRussian() {
-    return DecisionReports.approvedInRussian(DecisionReports.twoBarPng());
+    return SampleDecisionReports.approvedInRussian(SampleDecisionReports.twoBarPng());
   }
 
   /** Lists every missing text at once, with what the PDF does say. */

@@ -17,9 +17,9 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /** Decision reports of the seed's two typical applicants, worded as the scoring feature words them. */
-public final class DecisionReports {
+public final class SampleDecisionReports {
 
-  private DecisionReports() {}
+  private SampleDecisionReports() {}
 
   /** The risky applicant of {@link Applicants}, declined, in English. */
   public static DecisionReport declinedInEnglish(byte[] chart) {
