@@ -6,6 +6,7 @@
 #    scored in-process by the same code without HTTP, CSV or audit.
 # For each of the logistic scorecard and the boosted trees. One command; about 5 minutes.
 #   bench/scoring.sh [csv-rows (default 100000)] [seconds per load run (default 15)]
+# BENCH_JAVA_OPTS adds JVM options to the server, e.g. to compare a setting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-100000}"
@@ -21,7 +22,7 @@ mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=
 
 work="$(mktemp -d)"
 PORT="$port" ADMIN_PASSWORD=bench-admin-password DATA_DIR="$work/data" LOG_LEVEL=WARNING \
-  java -Xmx2g -jar target/credit-scoring.jar --port "$port" --nohazelcast --disablephonehome > "$work/server.log" 2>&1 &
+  java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar target/credit-scoring.jar --port "$port" --nohazelcast --disablephonehome > "$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2> /dev/null; wait $server 2> /dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 120); do
