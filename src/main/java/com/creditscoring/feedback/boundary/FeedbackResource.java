@@ -1,5 +1,6 @@
 package com.creditscoring.feedback.boundary;
 
+import com.creditscoring.auth.boundary.Readers;
 import com.creditscoring.auth.entity.Role;
 import com.creditscoring.feedback.control.FeedbackLog;
 import com.creditscoring.feedback.control.Retraining;
@@ -168,8 +169,7 @@ public class FeedbackResource {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid("The request has " + errors.size() + " invalid field(s).", errors);
     }
-    boolean seesAll = security.isUserInRole(Role.ADMIN_NAME) || security.isUserInRole(Role.ANALYST_NAME);
-    Optional<String> owner = seesAll ? Optional.ofNullable(user) : Optional.of(security.getUserPrincipal().getName());
+    Optional<String> owner = Readers.readsEveryones(security) ? Optional.ofNullable(user) : Optional.of(security.getUserPrincipal().getName());
     return new FeedbackLog.Filter(since, until, Optional.ofNullable(actual), owner);
   }
 

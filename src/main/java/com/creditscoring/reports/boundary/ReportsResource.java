@@ -1,5 +1,6 @@
 package com.creditscoring.reports.boundary;
 
+import com.creditscoring.auth.boundary.Readers;
 import com.creditscoring.auth.entity.Role;
 import com.creditscoring.problems.JsonBodies;
 import com.creditscoring.problems.RequestIds;
@@ -87,8 +88,7 @@ public class ReportsResource {
   }
 
   private Report visible(Report report) {
-    boolean seesAll = security.isUserInRole(Role.ADMIN_NAME) || security.isUserInRole(Role.ANALYST_NAME);
-    if (!seesAll && !report.owner().equals(security.getUserPrincipal().getName())) {
+    if (!Readers.mayRead(security, report.owner())) {
       // The same answer as for a missing one: users learn nothing about others' reports.
       throw new NotFoundException("no report " + report.id());
     }

@@ -21,7 +21,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -56,7 +55,7 @@ public class DecisionReports {
     }
     List<Contribution> contributions = Contributions.of(model, reading.applicant().instance(), scorer.explainOrderings()).contributions();
     List<Contribution> top =
-        contributions.stream().sorted(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.contribution()))).limit(TOP_CONTRIBUTIONS).toList();
+        Contributions.largestFirst(contributions).stream().limit(TOP_CONTRIBUTIONS).toList();
     Map<String, Object> typical = model.schema().stream().collect(Collectors.toMap(InputField::name, InputField::typical));
     List<Contribution> stated =
         parse(decision.reasonsJson()).asJsonArray().getValuesAs(JsonObject.class).stream()

@@ -1,5 +1,6 @@
 package com.creditscoring.scoring.boundary;
 
+import com.creditscoring.auth.boundary.Readers;
 import com.creditscoring.auth.entity.Role;
 import com.creditscoring.problems.RequestIds;
 import com.creditscoring.scoring.control.BatchJobs;
@@ -109,8 +110,7 @@ public class BatchJobsResource {
   /** The job, if the caller may see it; others' jobs look missing to users. */
   private BatchJob visible(long id) {
     BatchJob job = jobs.find(id);
-    boolean seesAll = security.isUserInRole(Role.ADMIN_NAME) || security.isUserInRole(Role.ANALYST_NAME);
-    if (!seesAll && !job.createdBy().equals(security.getUserPrincipal().getName())) {
+    if (!Readers.mayRead(security, job.createdBy())) {
       throw new NotFoundException("no batch job " + id);
     }
     return job;

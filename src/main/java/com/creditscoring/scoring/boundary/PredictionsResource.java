@@ -1,5 +1,6 @@
 package com.creditscoring.scoring.boundary;
 
+import com.creditscoring.auth.boundary.Readers;
 import com.creditscoring.auth.entity.Role;
 import com.creditscoring.problems.QueryParameters;
 import com.creditscoring.problems.QueryParameters.Paging;
@@ -55,7 +56,7 @@ public class PredictionsResource {
         new DecisionLog.Filter(
             parameters.instant("from", from), parameters.instant("to", to),
             parameters.oneOf("decision", decision, List.of("approve", "review", "decline")),
-            parameters.whole("model_version", modelVersion, 1, Long.MAX_VALUE), seesAll() ? Optional.ofNullable(user) : Optional.of(caller()));
+            parameters.whole("model_version", modelVersion, 1, Long.MAX_VALUE), Readers.readsEveryones(security) ? Optional.ofNullable(user) : Optional.of(caller()));
     Paging paging = parameters.paging(page, size, MAX_PAGE_SIZE);
     parameters.check();
     DecisionLog.Page found = log.list(filter, paging.page(), paging.size());
@@ -86,15 +87,11 @@ public class PredictionsResource {
 
   private Prediction visible(long id) {
     Prediction prediction = log.find(id);
-    if (!seesAll() && !prediction.createdBy().equals(caller())) {
+    if (!Readers.mayRead(security, prediction.createdBy())) {
       // The same answer as for a missing one: users learn nothing about others' decisions.
       throw new NotFoundException("no prediction " + id);
     }
     return prediction;
-  }
-
-  private boolean seesAll() {
-    return security.isUserInRole(Role.ADMIN_NAME) || security.isUserInRole(Role.ANALYST_NAME);
   }
 
   private String caller() {

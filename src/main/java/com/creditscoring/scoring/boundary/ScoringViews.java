@@ -1,6 +1,7 @@
 package com.creditscoring.scoring.boundary;
 
 import com.creditscoring.problems.Problem.FieldError;
+import com.creditscoring.scoring.control.Contributions;
 import com.creditscoring.scoring.control.Contributions.Contribution;
 import com.creditscoring.scoring.control.Contributions.Explanation;
 import com.creditscoring.scoring.control.Language;
@@ -13,7 +14,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonStructure;
 import java.io.StringReader;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -97,8 +97,8 @@ public final class ScoringViews {
 
   public record PredictionPage(List<PredictionRecordView> items, int page, int size, long total) {}
 
-  public static List<Contribution> largestFirst(Explanation explanation) {
-    return explanation.contributions().stream().sorted(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.contribution()))).toList();
+  static List<Contribution> largestFirst(Explanation explanation) {
+    return Contributions.largestFirst(explanation.contributions());
   }
 
   static String status(String decision) {

@@ -166,6 +166,11 @@ public final class Contributions {
     return terms;
   }
 
+  /** The contributions ordered by size, whichever their direction: what explanations show first. */
+  public static List<Contribution> largestFirst(List<Contribution> contributions) {
+    return contributions.stream().sorted(java.util.Comparator.comparingDouble((Contribution c) -> -Math.abs(c.contribution()))).toList();
+  }
+
   /** The log-odds of default, with probabilities of exactly 0 or 1 (a unanimous forest) held just inside. */
   public static double logit(double probabilityOfDefault) {
     double p = Math.min(Math.max(probabilityOfDefault, EPSILON), 1 - EPSILON);

@@ -110,6 +110,9 @@ class ReportsIT {
     assertProblem(Api.get("/api/download/" + name, "Authorization", bearer(Accounts.tokenFor("user"))), 404);
     assertProblem(Api.get("/api/reports/" + analysts.getJsonNumber("report_id"), "Authorization", bearer(Accounts.tokenFor("user"))), 404);
     assertProblem(Api.get("/api/download/" + name), 401);
+    assertProblem(Api.get("/api/reports/" + analysts.getJsonNumber("report_id")), 401);
+    assertProblem(Api.get("/api/predictions/" + analysts.getJsonNumber("prediction_id") + "/report.pdf"), 401);
+    assertProblem(Api.get("/api/predictions/" + analysts.getJsonNumber("prediction_id") + "/report.pdf", "Authorization", bearer(Accounts.tokenFor("user"))), 404);
     for (String traversal : List.of("..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f%2e%2e%2fetc%2fpasswd", "nothing-here.pdf", "%2e%2e", "reports%2F" + name)) {
       assertProblem(Api.get("/api/download/" + traversal, "Authorization", bearer(Accounts.tokenFor("admin"))), 404);
     }
