@@ -75,12 +75,7 @@ public final class Models {
       if (Instant.now().isAfter(until)) {
         throw new AssertionError("job " + job + " still " + value + " after " + limit);
       }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+      Polling.pause(Duration.ofMillis(200));
     }
   }
 

@@ -102,7 +102,7 @@ public final class SecondServer implements AutoCloseable {
         close();
         throw new IllegalStateException("the second server did not answer within " + STARTUP_LIMIT + " (last: " + last + "); see " + console);
       }
-      sleep(Duration.ofMillis(500));
+      Polling.pause(Duration.ofMillis(500));
     }
   }
 
@@ -176,15 +176,6 @@ public final class SecondServer implements AutoCloseable {
       throw new IllegalStateException("interrupted while waiting for process " + process.pid() + " to end", e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("process " + process.pid() + " did not end after SIGKILL", e);
-    }
-  }
-
-  private static void sleep(Duration pause) {
-    try {
-      Thread.sleep(pause.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

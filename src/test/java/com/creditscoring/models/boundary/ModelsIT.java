@@ -10,6 +10,7 @@ import com.creditscoring.testing.Accounts;
 import com.creditscoring.testing.Api;
 import com.creditscoring.testing.Applicants;
 import com.creditscoring.testing.Models;
+import com.creditscoring.testing.Polling;
 import com.creditscoring.testing.SecondServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -268,7 +269,7 @@ class ModelsIT {
       if (current == version) {
         return;
       }
-      pause(Duration.ofMillis(200));
+      Polling.pause(Duration.ofMillis(200));
     } while (Instant.now().isBefore(deadline));
     throw new AssertionError(instance + " still scores with model " + current + " five seconds after model " + version + " was activated on the other instance");
   }
@@ -283,7 +284,7 @@ class ModelsIT {
       if (Instant.now().isAfter(until)) {
         throw new AssertionError("job " + job + " made no progress in " + limit + ": " + state);
       }
-      pause(Duration.ofMillis(100));
+      Polling.pause(Duration.ofMillis(100));
     }
   }
 
@@ -314,16 +315,7 @@ class ModelsIT {
       if (Instant.now().isAfter(until)) {
         throw new AssertionError("no " + name + " in " + folder + " after " + limit);
       }
-      pause(Duration.ofMillis(200));
-    }
-  }
-
-  private static void pause(Duration pause) {
-    try {
-      Thread.sleep(pause.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
+      Polling.pause(Duration.ofMillis(200));
     }
   }
 }
