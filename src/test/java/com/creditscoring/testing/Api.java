@@ -38,15 +38,36 @@ public final class Api {
    * folder, or a PostgreSQL schema) so that classes never see each other's data.
    */
   public static WebArchive builtWar(Class<?> testClass) {
-    File file = new File(System.getProperty("it.war", "target/credit-scoring.war"));
-    WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, file);
-    String name = testClass.getSimpleName().toLowerCase(java.util.Locale.ROOT);
-    String url = System.getProperty("it.database.url").replace("{name}", name);
-    java.nio.file.Path dataFolder = java.nio.file.Path.of(System.getProperty("it.data.dir"), name);
-    EmptyDatabase.prepare(url, dataFolder, System.getProperty("it.postgres.admin.url", "none"));
+    EmptyDatabase.prepare(databaseUrl(testClass), dataFolder(testClass), System.getProperty("it.postgres.admin.url", "none"));
     // Accounts and models made for the previous class lived in its database.
     Accounts.forget();
     Models.forget();
+    return configuredWar(testClass);
+  }
+
+  /** The database URL of this test class (an H2 file, or a PostgreSQL schema of its own). */
+  public static String databaseUrl(Class<?> testClass) {
+    return System.getProperty("it.database.url").replace("{name}", name(testClass));
+  }
+
+  public static boolean onPostgres() {
+    return System.getProperty("it.database.url", "").startsWith("postgresql:");
+  }
+
+  static java.nio.file.Path dataFolder(Class<?> testClass) {
+    return java.nio.file.Path.of(System.getProperty("it.data.dir"), name(testClass));
+  }
+
+  private static String name(Class<?> testClass) {
+    return testClass.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The built WAR pointed at this test class's database as it is, without emptying it. */
+  static WebArchive configuredWar(Class<?> testClass) {
+    File file = new File(System.getProperty("it.war", "target/credit-scoring.war"));
+    WebArchive war = ShrinkWrap.createFromZipFile(WebArchive.class, file);
+    String url = databaseUrl(testClass);
+    java.nio.file.Path dataFolder = dataFolder(testClass);
     String config = "/WEB-INF/classes/META-INF/microprofile-config.properties";
     String shipped;
     try (var in = war.get(config).getAsset().openStream()) {
@@ -59,7 +80,8 @@ public final class Api {
         new org.jboss.shrinkwrap.api.asset.StringAsset(
             shipped + "\n# Added for " + testClass.getSimpleName() + "\ndatabase.url=" + url + "\ndata.dir=" + dataFolder
                 + "\n# A smaller demo set keeps comparisons and trainings in the ITs short.\ndemo.rows=" + DEMO_ROWS
-                + "\n# A killed instance's batch jobs are taken over sooner than the default 30 s.\nbatch-jobs.takeover-seconds=5\n"),
+                + "\n# A killed instance's batch jobs are taken over sooner than the default 30 s.\nbatch-jobs.takeover-seconds=5"
+                + "\n# ... and its training jobs failed sooner than the default 30 s.\ntraining-jobs.abandoned-seconds=10\n"),
         config);
     return war;
   }
@@ -109,8 +131,13 @@ public final class Api {
   }
 
   private static HttpRequest.Builder request(String path, String... headers) {
+    return request(URI.create(BASE + path), headers);
+  }
+
+  /** A request to any server, another instance's too. */
+  static HttpRequest.Builder request(URI uri, String... headers) {
     // Generous: training and comparison answer synchronously, and CI machines are shared.
-    var builder = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(240));
+    var builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(240));
     for (int i = 0; i + 1 < headers.length; i += 2) {
       builder.header(headers[i], headers[i + 1]);
     }

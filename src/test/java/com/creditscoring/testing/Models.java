@@ -52,9 +52,22 @@ public final class Models {
 
   /** Follows a job until it ends. */
   public static JsonObject awaitJob(long job, Duration limit) {
+    return awaitJob(Api::get, job, limit);
+  }
+
+  /** Follows a job until it ends, asking another server (any instance on the database knows it). */
+  public static JsonObject awaitJob(SecondServer server, long job, Duration limit) {
+    return awaitJob(server::get, job, limit);
+  }
+
+  private interface Getter {
+    Api.Reply get(String path, String... headers);
+  }
+
+  private static JsonObject awaitJob(Getter server, long job, Duration limit) {
     Instant until = Instant.now().plus(limit);
     while (true) {
-      JsonObject state = Api.get("/api/jobs/" + job, "Authorization", Accounts.bearer(Accounts.adminToken())).json();
+      JsonObject state = server.get("/api/jobs/" + job, "Authorization", Accounts.bearer(Accounts.adminToken())).json();
       String value = state.getString("state");
       if (!value.equals("queued") && !value.equals("running")) {
         return state;
@@ -62,12 +75,7 @@ public final class Models {
       if (Instant.now().isAfter(until)) {
         throw new AssertionError("job " + job + " still " + value + " after " + limit);
       }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+      Polling.pause(Duration.ofMillis(200));
     }
   }
 

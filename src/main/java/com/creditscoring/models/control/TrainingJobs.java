@@ -4,10 +4,13 @@ import com.creditscoring.datasets.control.DatasetCatalog;
 import com.creditscoring.datasets.entity.Dataset;
 import com.creditscoring.models.entity.ScoringModel;
 import com.creditscoring.models.entity.TrainingJob;
+import com.creditscoring.ops.control.Settings;
 import com.creditscoring.problems.ProblemException;
 import com.creditscoring.storage.control.Database;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -18,8 +21,11 @@ import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.annotation.Counted;
 import weka.core.Instances;
 
@@ -27,13 +33,14 @@ import weka.core.Instances;
  * Runs trainings in the background on the server's managed executor: one at a time per dataset,
  * with progress after every fold, cancellable between folds. The model and the job's success are
  * written in one transaction, so a job killed at any point leaves no half-registered model.
+ *
+ * <p>An instance keeps a heartbeat on the jobs it runs; a job whose heartbeat stops (its instance
+ * died) is failed by any instance, at start-up or while watching, so its dataset can train again.
  */
 @ApplicationScoped
 public class TrainingJobs {
 
   private static final Logger LOG = Logger.getLogger(TrainingJobs.class.getName());
-  /** A running job whose instance has not reported for this long has died with it. */
-  static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
   @Inject Database database;
   @Inject DatasetCatalog datasets;
@@ -41,8 +48,34 @@ public class TrainingJobs {
   @Inject Clock clock;
 
   @Resource ManagedExecutorService executor;
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  /** TRAINING_JOBS_ABANDONED_SECONDS: an unfinished job whose instance is silent this long has died with it. */
+  @Inject
+  @ConfigProperty(name = "training-jobs.abandoned-seconds", defaultValue = "30")
+  String abandonedSetting;
 
   private final Map<Long, Future<?>> running = new ConcurrentHashMap<>();
+  private Duration abandonedAfter;
+  private ScheduledFuture<?> watcher;
+
+  /**
+   * Called once the application is up: fails the jobs a stopped instance left unfinished, then
+   * keeps this instance's jobs alive and watches the others'.
+   */
+  public void watchForAbandonedJobs() {
+    abandonedAfter = Duration.ofSeconds(Settings.positiveInt("TRAINING_JOBS_ABANDONED_SECONDS", abandonedSetting));
+    failAbandoned();
+    long period = Math.max(1, abandonedAfter.toSeconds() / 3);
+    watcher = scheduler.scheduleWithFixedDelay(this::watchQuietly, period, period, TimeUnit.SECONDS);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (watcher != null) {
+      watcher.cancel(false);
+    }
+  }
 
   /** Queues a training; 409 while another training of the same dataset is unfinished. */
   @Counted(name = "trainings_submitted", description = "Trainings submitted", absolute = true)
@@ -115,15 +148,46 @@ public class TrainingJobs {
     return job;
   }
 
+  private void watchQuietly() {
+    try {
+      keepAlive();
+      failAbandoned();
+    } catch (RuntimeException e) {
+      // The watcher must survive a database outage; the next tick tries again.
+      LOG.log(Level.WARNING, "Cannot check for abandoned training jobs", e);
+    }
+  }
+
+  /** Renews the heartbeat of the jobs this instance runs or has queued. */
+  private void keepAlive() {
+    if (running.isEmpty()) {
+      return;
+    }
+    database.inTransaction(
+        em -> {
+          for (Long id : running.keySet()) {
+            TrainingJob job = em.find(TrainingJob.class, id, LockModeType.PESSIMISTIC_WRITE);
+            if (job != null) {
+              job.alive(clock.instant());
+            }
+          }
+          return null;
+        });
+  }
+
   /** Jobs left unfinished by an instance that stopped are failed, so their datasets can train again. */
-  public void failAbandoned() {
+  void failAbandoned() {
     database.inTransaction(
         em -> {
           for (TrainingJob job :
               em.createNamedQuery(TrainingJob.ABANDONED, TrainingJob.class)
-                  .setParameter("before", clock.instant().minus(ABANDONED_AFTER))
+                  .setParameter("before", clock.instant().minus(abandonedAfter))
+                  .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                   .getResultList()) {
-            job.fail("interrupted: the instance running it stopped", clock.instant());
+            if (running.containsKey(job.id())) {
+              continue; // this instance's own job, alive: keepAlive renews it
+            }
+            job.fail("abandoned: the instance running it stopped (no heartbeat for " + abandonedAfter.toSeconds() + " s); nothing was registered", clock.instant());
             LOG.warning(() -> "Training job " + job.id() + " was abandoned by a stopped instance");
           }
           return null;

@@ -101,6 +101,13 @@ public class TrainingJob {
     heartbeatAt = now;
   }
 
+  /** Its instance still works on it, between progress steps (one fold may take minutes). */
+  public void alive(Instant now) {
+    if (!isFinished()) {
+      heartbeatAt = now;
+    }
+  }
+
   public void succeed(Long model, Instant now) {
     finish(State.SUCCEEDED, now);
     modelId = model;
@@ -143,4 +150,5 @@ public class TrainingJob {
   public Instant createdAt() { return createdAt; }
   public Instant startedAt() { return startedAt; }
   public Instant finishedAt() { return finishedAt; }
+  public Instant heartbeatAt() { return heartbeatAt; }
 }

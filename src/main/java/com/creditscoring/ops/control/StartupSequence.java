@@ -52,7 +52,7 @@ public class StartupSequence {
       LOG.info(() -> "Schema at change set " + database.appliedChangeSets() + " on " + database.productName());
       adminAccount.ensureExists();
       datasets.ensureBuiltIns();
-      trainingJobs.failAbandoned();
+      trainingJobs.watchForAbandonedJobs();
       batchJobs.watchForAbandonedJobs();
       LOG.info(() -> "Active model: " + models.active().map(m -> m.id() + " (" + m.model().algorithm() + ")").orElse("none yet"));
       // Checked now rather than on the first request: signing key in place, token settings valid.

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.creditscoring.testing.Accounts;
 import com.creditscoring.testing.Api;
 import com.creditscoring.testing.Models;
+import com.creditscoring.testing.SecondServer;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Duration;
@@ -126,7 +127,7 @@ class BatchJobIT {
       deployer.undeploy(APP);
       throw e;
     }
-    if (!onPostgres()) {
+    if (!Api.onPostgres()) {
       // H2 2.2.224 failed to reopen its file after the server was killed, and even after an
       // ordinary stop mid-write ("Double mark"): the embedded database is for development, so the
       // crash-and-resume half runs on PostgreSQL only.
@@ -146,7 +147,7 @@ class BatchJobIT {
     assertTrue(progress.getInt("rows_done") < rows, () -> "the job finished before its server could be killed; raise it.batch.rows");
     assertProblem(Api.get("/api/batch-jobs/" + job, "Authorization", bearer(Accounts.tokenFor("user"))), 404);
     assertProblem(Api.get("/api/batch-jobs/" + job + "/result.csv", "Authorization", bearer(Accounts.tokenFor("analyst"))), 409);
-    killServer();
+    SecondServer.killDeployedServer();
     try {
       deployer.undeploy(APP);
     } catch (RuntimeException alreadyDead) {
@@ -164,22 +165,5 @@ class BatchJobIT {
     } finally {
       deployer.undeploy(APP);
     }
-  }
-
-  private static boolean onPostgres() {
-    return System.getProperty("it.database.url", "").startsWith("postgresql:");
-  }
-
-  /** SIGKILL to the Payara Micro process serving the ITs: no shutdown hook, no graceful stop. */
-  private static void killServer() throws Exception {
-    String port = Api.BASE.substring(Api.BASE.lastIndexOf(':') + 1);
-    ProcessHandle server =
-        ProcessHandle.allProcesses()
-            .filter(p -> p.pid() != ProcessHandle.current().pid())
-            .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro") && c.contains(port)).orElse(false))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no Payara Micro process on port " + port));
-    server.destroyForcibly();
-    server.onExit().get();
   }
 }
