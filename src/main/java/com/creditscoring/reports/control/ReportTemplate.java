@@ -64,9 +64,10 @@ final class ReportTemplate {
     return labels;
   }
 
-  /** The label of this key in that language, for texts made in Java rather than in the template. */
-  String label(Language language, String key) {
-    return labels.get(language).getString(key);
+  /** The label of this key in that language, or {@code fallback} when there is none. */
+  String labelOr(Language language, String key, String fallback) {
+    ResourceBundle bundle = labels.get(language);
+    return bundle.containsKey(key) ? bundle.getString(key) : fallback;
   }
 
   /**
