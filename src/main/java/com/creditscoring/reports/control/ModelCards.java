@@ -17,6 +17,7 @@ import com.creditscoring.scoring.control.ReasonCodes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.text.NumberFormat;
@@ -99,12 +100,20 @@ public class ModelCards {
     return new ModelCard.Field(field.name(), ReasonCodes.label(field.name(), language), field.type(), allowed, field.required());
   }
 
-  /** The options as trained, defaults filled in, in the order the registry stored them. */
+  /**
+   * The options as trained, defaults filled in, in the order the registry stored them; whole
+   * numbers (stored as doubles, e.g. 10.0 folds) without a fraction.
+   */
   static List<ModelCard.Option> options(String optionsJson) {
     try (var reader = Json.createReader(new StringReader(optionsJson))) {
       List<ModelCard.Option> options = new ArrayList<>();
       for (Map.Entry<String, JsonValue> option : reader.readObject().entrySet()) {
-        options.add(new ModelCard.Option(option.getKey(), option.getValue().toString()));
+        String value = option.getValue().toString();
+        if (option.getValue() instanceof JsonNumber number) {
+          double d = number.doubleValue();
+          value = d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        }
+        options.add(new ModelCard.Option(option.getKey(), value));
       }
       return options;
     }
