@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Decision report rendering (JasperReports fill + PDF export): the first report of a JVM and the
-# median of 50 warm ones per language, printed as ratios to the goal of 100 ms a report. About a minute.
+# Report rendering (JasperReports fill + PDF export): the first decision report of a JVM and the
+# median of 50 warm ones per report (decision, comparison, model card) and language, printed as
+# ratios to the goal of 100 ms a report. About a minute.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath > /dev/null

@@ -113,6 +113,7 @@ public final class ProtectedEndpoints {
         new Endpoint("DELETE", ProtectedEndpoints::freshDatasetPath, null, null, ADMIN),
         new Endpoint("GET", "/api/models", null, ANALYSTS),
         new Endpoint("GET", () -> "/api/models/" + Models.tinyModel(), null, null, ANALYSTS),
+        new Endpoint("GET", () -> "/api/models/" + Models.tinyModel() + "/report.pdf", null, null, ANALYSTS),
         new Endpoint("POST", () -> "/api/models", "application/json", Models::trainingRequestOnAFreshDataset, ANALYSTS),
         new Endpoint("POST", () -> "/api/models/" + Models.tinyModel() + "/activate", null, null, ADMIN),
         new Endpoint(
@@ -127,6 +128,7 @@ public final class ProtectedEndpoints {
         new Endpoint("GET", "/api/feedback", null, ALL_ROLES),
         new Endpoint("POST", () -> "/api/retrain", ProtectedEndpoints::retrainWithFeedback, null, null, ANALYSTS),
         new Endpoint("GET", "/api/compare", null, ANALYSTS),
+        new Endpoint("POST", () -> "/api/generate-comparison-report", null, null, ANALYSTS),
         // Scoring uses whichever model is active: the tiny one (age, grade) or its retrained successor.
         new Endpoint("POST", scoring("/api/predict"), "application/json", () -> TINY_APPLICANT, ALL_ROLES),
         new Endpoint("POST", scoring("/api/explain"), "application/json", () -> TINY_APPLICANT, ALL_ROLES),

@@ -10,6 +10,10 @@ import com.creditscoring.models.control.ModelSettings;
 import com.creditscoring.models.control.TrainingJobs;
 import com.creditscoring.models.entity.TrainingJob;
 import com.creditscoring.problems.ProblemException;
+import com.creditscoring.reports.control.ModelCards;
+import com.creditscoring.reports.control.ReportArchive;
+import com.creditscoring.reports.entity.Report;
+import com.creditscoring.scoring.control.Language;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -26,7 +30,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -38,7 +44,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The model registry: train new versions, inspect them, choose the one that scores. */
+/** The model registry: train new versions, inspect them and their model cards, choose the one that scores. */
 @Path("models")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +54,8 @@ public class ModelsResource {
   @Inject ModelRegistry registry;
   @Inject TrainingJobs jobs;
   @Inject Clock clock;
+  @Inject ModelCards modelCards;
+  @Inject ReportArchive archive;
 
   /** What to train: a dataset id, a learner and its options (folds, seed and the learner's own). */
   public static class TrainingRequest {
@@ -79,6 +87,24 @@ public class ModelsResource {
   @Operation(summary = "One version: metrics, input schema, options, scorecard settings")
   public ModelDetail one(@PathParam("id") long id) {
     return ModelDetail.of(registry.find(id), registry.activeId().filter(a -> a == id).isPresent());
+  }
+
+  @GET
+  @Path("{id}/report.pdf")
+  @Produces("application/pdf")
+  @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
+  @Operation(
+      summary = "The model card of one version as a PDF (lang or Accept-Language: ru, en); the report is kept",
+      description = "Training data and input schema, options, cross-validated metrics with calibration, the cut-off table by decile of "
+          + "predicted default and the top features by mean absolute contribution.")
+  @APIResponse(responseCode = "200", description = "The PDF, named in Content-Disposition as /api/download knows it")
+  @APIResponse(responseCode = "404", description = "No such model version")
+  public Response card(
+      @PathParam("id") long id, @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context SecurityContext security) {
+    Report report = modelCards.make(id, security.getUserPrincipal().getName(), Language.of(lang, headers.getAcceptableLanguages()));
+    return Response.ok(archive.content(report), "application/pdf")
+        .header("Content-Disposition", "inline; filename=\"" + report.fileName() + "\"")
+        .build();
   }
 
   @POST

@@ -7,6 +7,7 @@ import com.creditscoring.storage.control.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,8 +27,17 @@ public class LearnerComparison {
   @Inject ModelRegistry registry;
   @Inject Clock clock;
 
-  /** One learner's cross-validated figures, in the seed's field names. */
-  public record Result(String model, double accuracy, double auc, double gini, double ks, double brier, double trainSeconds) {}
+  /**
+   * One learner's cross-validated figures, in the seed's field names.
+   *
+   * @param roc its ROC curve from the held-out predictions; null in comparisons stored before
+   *     curves were kept
+   */
+  public record Result(
+      String model, double accuracy, double auc, double gini, double ks, double brier, double trainSeconds, List<ModelMetrics.RocPoint> roc) {}
+
+  /** A comparison and when it was made; {@code reused} when it was stored by an earlier call. */
+  public record Compared(List<Result> results, Instant comparedAt, boolean reused) {}
 
   /** The dataset training works on: the active model's, or else the newest one. */
   public Dataset activeDataset() {
@@ -39,7 +49,15 @@ public class LearnerComparison {
 
   /** The stored comparison for this dataset, or a new one (which takes a while on big data). */
   public List<Result> compare(Dataset dataset, String user) {
-    Optional<List<Result>> stored = stored(dataset);
+    return compared(dataset, user).results();
+  }
+
+  /**
+   * The latest stored comparison for this dataset, or a new one, stored. One stored before ROC
+   * curves were kept is run again once, so that every comparison can be drawn.
+   */
+  public Compared compared(Dataset dataset, String user) {
+    Optional<Compared> stored = stored(dataset).filter(c -> c.results().stream().allMatch(r -> r.roc() != null));
     if (stored.isPresent()) {
       return stored.get();
     }
@@ -48,15 +66,16 @@ public class LearnerComparison {
     for (Learner learner : Learner.values()) {
       Map<String, Double> options = learner.options(Map.of("folds", foldsFor(data)));
       ModelMetrics metrics = ModelTrainer.crossValidate(data, dataset.positiveClass(), learner, options, ModelTrainer.Progress.NONE);
-      results.add(new Result(learner.value(), metrics.accuracy(), metrics.auc(), metrics.gini(), metrics.ks(), metrics.brier(), metrics.trainingSeconds()));
+      results.add(new Result(learner.value(), metrics.accuracy(), metrics.auc(), metrics.gini(), metrics.ks(), metrics.brier(), metrics.trainingSeconds(), metrics.roc()));
     }
     results.sort(Comparator.comparingDouble(Result::auc).reversed());
+    Instant now = clock.instant();
     database.inTransaction(
         em -> {
-          em.persist(new Comparison(dataset.id(), ModelRegistry.JSON.toJson(results), user, clock.instant()));
+          em.persist(new Comparison(dataset.id(), ModelRegistry.JSON.toJson(results), user, now));
           return null;
         });
-    return results;
+    return new Compared(List.copyOf(results), now, false);
   }
 
   /** Ten folds, or five on big data where each fold is already large. */
@@ -64,7 +83,7 @@ public class LearnerComparison {
     return data.numInstances() > 100_000 ? 5 : 10;
   }
 
-  private Optional<List<Result>> stored(Dataset dataset) {
+  private Optional<Compared> stored(Dataset dataset) {
     return database.inTransaction(
         em ->
             em.createNamedQuery(Comparison.LATEST_FOR_DATASET, Comparison.class)
@@ -72,7 +91,9 @@ public class LearnerComparison {
                 .setMaxResults(1)
                 .getResultStream()
                 .findFirst()
-                .map(c -> ModelRegistry.JSON.<List<Result>>fromJson(
-                    c.resultsJson(), new ArrayList<Result>() {}.getClass().getGenericSuperclass())));
+                .map(c -> new Compared(
+                    ModelRegistry.JSON.<List<Result>>fromJson(c.resultsJson(), new ArrayList<Result>() {}.getClass().getGenericSuperclass()),
+                    c.createdAt(),
+                    true)));
   }
 }

@@ -4,6 +4,7 @@ import com.creditscoring.auth.boundary.Readers;
 import com.creditscoring.auth.entity.Role;
 import com.creditscoring.problems.JsonBodies;
 import com.creditscoring.problems.RequestIds;
+import com.creditscoring.reports.control.ComparisonReports;
 import com.creditscoring.reports.control.DecisionReports;
 import com.creditscoring.reports.control.ReportArchive;
 import com.creditscoring.reports.entity.Report;
@@ -31,7 +32,7 @@ import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** PDF reports: the seed's report and download endpoints, and reports by id. */
+/** PDF reports: the seed's report, comparison report and download endpoints, and reports by id. */
 @Path("")
 @DenyAll
 public class ReportsResource {
@@ -40,6 +41,7 @@ public class ReportsResource {
 
   @Inject Scorer scorer;
   @Inject DecisionReports decisionReports;
+  @Inject ComparisonReports comparisonReports;
   @Inject ReportArchive archive;
   @Context HttpServletRequest request;
   @Context HttpHeaders headers;
@@ -47,9 +49,14 @@ public class ReportsResource {
 
   /**
    * The seed's answer: where the report is. {@code report_path} is relative to the reports folder as
-   * the seed's was; {@code download_url} is how to fetch it here.
+   * the seed's was; {@code download_url} is how to fetch it here; {@code prediction_id} only for a
+   * decision report.
    */
-  public record Made(String reportPath, long reportId, String downloadUrl, long predictionId) {}
+  public record Made(String reportPath, long reportId, String downloadUrl, Long predictionId) {
+    static Made of(Report report, Long predictionId) {
+      return new Made("reports/" + report.fileName(), report.id(), "/api/download/" + report.fileName(), predictionId);
+    }
+  }
 
   @POST
   @Path("report")
@@ -64,7 +71,21 @@ public class ReportsResource {
     String user = security.getUserPrincipal().getName();
     Scorer.Decision decision = scorer.decide(JsonBodies.object(application), new Caller(user, RequestIds.of(request), language));
     Report report = decisionReports.make(decision.audit(), user, language);
-    return new Made("reports/" + report.fileName(), report.id(), "/api/download/" + report.fileName(), decision.audit().id());
+    return Made.of(report, decision.audit().id());
+  }
+
+  @POST
+  @Path("generate-comparison-report")
+  @Produces(MediaType.APPLICATION_JSON)
+  @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME})
+  @Operation(
+      summary = "The seed's comparison report: every learner's cross-validated accuracy, AUC, Gini and KS on the active dataset, with their ROC curves (lang or Accept-Language)",
+      description = "Uses the latest comparison stored for the active dataset (the one /api/compare serves); runs and stores one first when there is none.")
+  @APIResponse(responseCode = "200", description = "{report_path, report_id, download_url}")
+  @APIResponse(responseCode = "409", description = "No dataset is registered")
+  public Made comparisonReport(@QueryParam("lang") String lang) {
+    Language language = Language.of(lang, headers.getAcceptableLanguages());
+    return Made.of(comparisonReports.make(security.getUserPrincipal().getName(), language), null);
   }
 
   @GET

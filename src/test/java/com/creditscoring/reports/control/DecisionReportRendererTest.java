@@ -1,5 +1,7 @@
 package com.creditscoring.reports.control;
 
+import static com.creditscoring.testing.Pdfs.assertShows;
+import static com.creditscoring.testing.Pdfs.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,15 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.creditscoring.reports.control.DecisionReport.Decision;
 import com.creditscoring.scoring.control.Language;
 import com.creditscoring.scoring.control.RiskBand;
+import com.creditscoring.testing.Pdfs;
 import com.creditscoring.testing.SampleDecisionReports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 class DecisionReportRendererTest {
@@ -28,18 +27,6 @@ class DecisionReportRendererTest {
 
   private static DecisionReport approvedInRussian() {
     return SampleDecisionReports.approvedInRussian(SampleDecisionReports.twoBarPng());
-  }
-
-  /** Lists every missing text at once, with what the PDF does say. */
-  private static void assertShows(String text, String... expected) {
-    List<String> missing = Arrays.stream(expected).filter(e -> !text.contains(e)).toList();
-    assertTrue(missing.isEmpty(), () -> "missing " + missing + " in:\n" + text);
-  }
-
-  private static String text(byte[] pdf) throws IOException {
-    try (PDDocument document = Loader.loadPDF(pdf)) {
-      return new PDFTextStripper().getText(document);
-    }
   }
 
   @Test
@@ -87,22 +74,10 @@ class DecisionReportRendererTest {
 
   @Test
   void embedsTheChartAndOnlyTheDejaVuFonts() throws IOException {
-    try (PDDocument document = Loader.loadPDF(renderer.render(approvedInRussian()))) {
-      var page = document.getPage(0);
-      int images = 0;
-      for (var name : page.getResources().getXObjectNames()) {
-        if (page.getResources().getXObject(name) instanceof PDImageXObject) {
-          images++;
-        }
-      }
-      assertEquals(1, images);
-      for (var name : page.getResources().getFontNames()) {
-        var font = page.getResources().getFont(name);
-        assertTrue(font.getName().contains("DejaVuSans"), font.getName());
-        assertTrue(font.isEmbedded(), font.getName());
-      }
-      assertEquals(1, document.getNumberOfPages());
-    }
+    byte[] pdf = renderer.render(approvedInRussian());
+    assertEquals(1, Pdfs.images(pdf));
+    Pdfs.assertOnlyEmbeddedDejaVu(pdf);
+    assertEquals(1, Pdfs.pages(pdf));
   }
 
   @Test
@@ -128,9 +103,7 @@ class DecisionReportRendererTest {
 
     for (byte[] pdf : List.of(english, russian)) {
       assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII));
-      try (PDDocument document = Loader.loadPDF(pdf)) {
-        assertEquals(1, document.getNumberOfPages());
-      }
+      assertEquals(1, Pdfs.pages(pdf));
     }
     assertFalse(Arrays.equals(english, russian));
     assertFalse(text(english).equals(text(russian)));
