@@ -57,7 +57,7 @@ public final class SampleModelReports {
         metrics,
         ModelSettings.DEFAULT,
         squarePlot(language),
-        CutoffTable.of(metrics.calibration(), ModelSettings.DEFAULT),
+        CutoffTable.of(metrics.distribution(), ModelSettings.DEFAULT),
         List.of(
             new ModelCard.Feature(language.pick("Loan as a share of income", "Доля кредита в доходе"), 0.8123),
             new ModelCard.Feature(language.pick("Loan grade", "Класс кредита"), 0.4567)),

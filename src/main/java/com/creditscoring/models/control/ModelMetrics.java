@@ -16,6 +16,10 @@ import java.util.List;
  * @param brier mean squared error of the probability of default
  * @param calibration predicted against observed default rate per decile of prediction
  * @param roc up to about 100 points of the ROC curve, from (0,0) to (1,1)
+ * @param distribution the held-out predictions counted in bins of probability of default one
+ *     percentage point wide (only bins with applicants), so that what any cut-off or risk band on
+ *     whole percentages would have done can be worked out later; absent for models trained before
+ *     it was kept
  */
 public record ModelMetrics(
     int folds,
@@ -33,7 +37,8 @@ public record ModelMetrics(
     List<CalibrationBin> calibration,
     List<RocPoint> roc,
     List<Double> foldAucs,
-    double trainingSeconds) {
+    double trainingSeconds,
+    List<ProbabilityBin> distribution) {
 
   /** Counts at the cut-off; "positive" means predicted or actual default. */
   public record Confusion(int truePositives, int falsePositives, int trueNegatives, int falseNegatives) {}
@@ -41,6 +46,9 @@ public record ModelMetrics(
   public record CalibrationBin(int decile, int count, double meanPredicted, double observedRate) {}
 
   public record RocPoint(double falsePositiveRate, double truePositiveRate) {}
+
+  /** Applicants predicted at least {@code from} and below {@code from} + 0.01, and how many defaulted. */
+  public record ProbabilityBin(double from, int count, int defaults) {}
 
   /** Held-out predictions: probability of default and whether the applicant defaulted. */
   public record Predictions(double[] probability, boolean[] defaulted) {}
@@ -79,7 +87,8 @@ public record ModelMetrics(
         calibration(p, y),
         roc(p, y),
         List.copyOf(foldAucs),
-        seconds);
+        seconds,
+        distribution(p, y));
   }
 
   /** Probability that a random defaulter scores above a random non-defaulter. */
@@ -126,6 +135,23 @@ public record ModelMetrics(
       }
     }
     return best;
+  }
+
+  static List<ProbabilityBin> distribution(double[] p, boolean[] y) {
+    int[] counts = new int[100];
+    int[] defaults = new int[100];
+    for (int i = 0; i < p.length; i++) {
+      int bin = Math.min(99, (int) (p[i] * 100));
+      counts[bin]++;
+      defaults[bin] += y[i] ? 1 : 0;
+    }
+    List<ProbabilityBin> bins = new ArrayList<>();
+    for (int bin = 0; bin < 100; bin++) {
+      if (counts[bin] > 0) {
+        bins.add(new ProbabilityBin(bin / 100.0, counts[bin], defaults[bin]));
+      }
+    }
+    return bins;
   }
 
   static List<CalibrationBin> calibration(double[] p, boolean[] y) {

@@ -1,52 +1,70 @@
 package com.creditscoring.reports.control;
 
-import com.creditscoring.models.control.ModelMetrics.CalibrationBin;
+import com.creditscoring.models.control.ModelMetrics.ProbabilityBin;
 import com.creditscoring.models.control.ModelSettings;
 import com.creditscoring.scoring.control.RiskBand;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What each cut-off would do, worked out from the cross-validated predictions the registry stored
- * at training: their deciles of predicted probability of default (calibration bins), safest first.
- * Approving every applicant up to a decile approves the cumulative share of applicants shown, and
- * the cumulative bad rate is how many of those approved defaulted. The deciles' boundaries are not
- * stored, only their mean prediction, so each row's score and risk band are those of that mean.
+ * What a cut-off at each risk band would have done, worked out from the model's cross-validated
+ * predictions (kept at training in bins one percentage point wide). The bands' bounds are whole
+ * percentages, so every bin lies in exactly one band and the counts are exact. Bands run safest
+ * first: approving every applicant down to a band approves the cumulative share shown, and the
+ * cumulative bad rate is how many of those approved defaulted.
  */
 public final class CutoffTable {
 
   /**
-   * @param decile 1 for the tenth of applicants with the lowest predicted probability of default
-   * @param badRate observed default rate within the decile
-   * @param approvalRate share of all applicants in this and the safer deciles
-   * @param approvedBadRate observed default rate among those applicants
+   * @param scores the band's scores under the model's scorecard, e.g. "&gt; 580" or "&le; 512"
+   * @param badRate observed default rate within the band; null when nobody fell in it
+   * @param approvalRate share of all applicants in this and the safer bands
+   * @param approvedBadRate observed default rate among those applicants; null while there are none
    */
   public record Row(
-      int decile, int count, double meanProbability, int score, RiskBand riskBand, double badRate, double approvalRate, double approvedBadRate) {}
+      RiskBand band, double fromProbability, double belowProbability, String scores, int count, Double badRate, double approvalRate, Double approvedBadRate) {}
 
   private CutoffTable() {}
 
-  public static List<Row> of(List<CalibrationBin> bins, ModelSettings settings) {
-    List<CalibrationBin> safestFirst = bins.stream().sorted(java.util.Comparator.comparingDouble(CalibrationBin::meanPredicted)).toList();
-    long total = safestFirst.stream().mapToLong(CalibrationBin::count).sum();
+  /** Empty when the model was trained before its predictions' distribution was kept. */
+  public static List<Row> of(List<ProbabilityBin> distribution, ModelSettings settings) {
+    if (distribution == null || distribution.isEmpty()) {
+      return List.of();
+    }
+    long total = distribution.stream().mapToLong(ProbabilityBin::count).sum();
     List<Row> rows = new ArrayList<>();
     long approved = 0;
-    double approvedBad = 0;
-    for (CalibrationBin bin : safestFirst) {
-      approved += bin.count();
-      // Exact: each bin's rate was computed from whole counts of defaulters.
-      approvedBad += Math.round(bin.observedRate() * bin.count());
+    long approvedDefaults = 0;
+    for (RiskBand band : RiskBand.values()) {
+      int count = 0;
+      int defaults = 0;
+      for (ProbabilityBin bin : distribution) {
+        if (RiskBand.of(bin.from()) == band) {
+          count += bin.count();
+          defaults += bin.defaults();
+        }
+      }
+      approved += count;
+      approvedDefaults += defaults;
       rows.add(
           new Row(
-              bin.decile(),
-              bin.count(),
-              bin.meanPredicted(),
-              (int) Math.round(settings.score(bin.meanPredicted())),
-              RiskBand.of(bin.meanPredicted()),
-              bin.observedRate(),
+              band,
+              band.from(),
+              band.below(),
+              scores(band, settings),
+              count,
+              count == 0 ? null : defaults / (double) count,
               approved / (double) total,
-              approvedBad / approved));
+              approved == 0 ? null : approvedDefaults / (double) approved));
     }
     return rows;
+  }
+
+  // A higher probability of default means a lower score: a band's scores lie above the score at its
+  // upper bound; the riskiest band has everything at or below the score where it begins.
+  private static String scores(RiskBand band, ModelSettings settings) {
+    return band.below() < 1
+        ? "> " + Math.round(settings.score(band.below()))
+        : "≤ " + Math.round(settings.score(band.from()));
   }
 }

@@ -78,15 +78,17 @@ public class ModelCardRenderer {
   }
 
   private static Map<String, ?> row(CutoffTable.Row row) {
-    return Map.of(
-        "decile", row.decile(),
-        "count", row.count(),
-        "meanProbability", row.meanProbability(),
-        "score", row.score(),
-        "riskBand", row.riskBand().name(),
-        "badRate", row.badRate(),
-        "approvalRate", row.approvalRate(),
-        "approvedBadRate", row.approvedBadRate());
+    // HashMap: a band nobody fell in has no bad rate, and Map.of refuses nulls.
+    Map<String, Object> fields = new HashMap<>();
+    fields.put("band", row.band().name());
+    fields.put("fromProbability", row.fromProbability());
+    fields.put("belowProbability", row.belowProbability());
+    fields.put("scores", row.scores());
+    fields.put("count", row.count());
+    fields.put("badRate", row.badRate());
+    fields.put("approvalRate", row.approvalRate());
+    fields.put("approvedBadRate", row.approvedBadRate());
+    return fields;
   }
 
   /** Loaded on first use rather than with the bean, so that CDI proxies do not load it too. */

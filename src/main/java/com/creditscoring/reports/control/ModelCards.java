@@ -83,7 +83,7 @@ public class ModelCards {
         metrics,
         settings,
         calibrationChart(metrics.calibration(), language),
-        CutoffTable.of(metrics.calibration(), settings),
+        CutoffTable.of(metrics.distribution(), settings),
         topFeatures(loaded, rows, language),
         new ModelCard.FeatureMethod(Math.min(FEATURE_ROWS, rows.numInstances()), exact, exact ? 1 : FEATURE_ORDERINGS));
   }

@@ -19,6 +19,16 @@ public enum RiskBand {
     this.below = below;
   }
 
+  /** The lowest probability of default in the band. */
+  public double from() {
+    return ordinal() == 0 ? 0 : values()[ordinal() - 1].below;
+  }
+
+  /** Probabilities of default in the band are below this; at most 1. */
+  public double below() {
+    return Math.min(below, 1);
+  }
+
   public static RiskBand of(double probabilityOfDefault) {
     for (RiskBand band : values()) {
       if (probabilityOfDefault < band.below) {

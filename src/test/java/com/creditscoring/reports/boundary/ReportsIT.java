@@ -191,7 +191,7 @@ class ReportsIT {
         "Класс кредита", // a field's Cyrillic label
         "loan_grade",
         "Таблица порогов отсечения",
-        "100,0%", // everyone approved at the last decile
+        "100,0%", // everyone approved at the riskiest band
         "Основные факторы",
         "Калибровка");
     String disposition = pdf.headers().firstValue("Content-Disposition").orElse("");

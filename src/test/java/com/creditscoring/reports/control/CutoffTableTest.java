@@ -1,10 +1,11 @@
 package com.creditscoring.reports.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditscoring.models.control.ModelMetrics;
-import com.creditscoring.models.control.ModelMetrics.CalibrationBin;
+import com.creditscoring.models.control.ModelMetrics.ProbabilityBin;
 import com.creditscoring.models.control.ModelSettings;
 import com.creditscoring.scoring.control.RiskBand;
 import com.creditscoring.testing.SampleModelReports;
@@ -14,60 +15,74 @@ import org.junit.jupiter.api.Test;
 class CutoffTableTest {
 
   @Test
-  void cumulatesApprovalsAndDefaultsFromTheSafestDecileUp() {
-    List<CalibrationBin> bins =
+  void countsEachBandExactlyAndCumulatesApprovalsAndDefaultsFromTheSafestBand() {
+    List<ProbabilityBin> distribution =
         List.of(
-            new CalibrationBin(1, 100, 0.01, 0.02),
-            new CalibrationBin(2, 100, 0.08, 0.10),
-            new CalibrationBin(3, 200, 0.45, 0.50));
+            new ProbabilityBin(0.00, 60, 0), // A
+            new ProbabilityBin(0.01, 40, 2), // A
+            new ProbabilityBin(0.02, 100, 4), // B: 2 % is where B begins
+            new ProbabilityBin(0.45, 200, 100)); // F
 
-    List<CutoffTable.Row> rows = CutoffTable.of(bins, ModelSettings.DEFAULT);
+    List<CutoffTable.Row> rows = CutoffTable.of(distribution, ModelSettings.DEFAULT);
 
-    assertEquals(3, rows.size());
-    CutoffTable.Row first = rows.get(0);
-    assertEquals(1, first.decile());
-    assertEquals(0.25, first.approvalRate(), 1e-12); // 100 of 400
-    assertEquals(0.02, first.approvedBadRate(), 1e-12);
-    assertEquals(RiskBand.A, first.riskBand());
-    CutoffTable.Row second = rows.get(1);
-    assertEquals(0.5, second.approvalRate(), 1e-12);
-    assertEquals((2 + 10) / 200.0, second.approvedBadRate(), 1e-12);
-    assertEquals(RiskBand.C, second.riskBand());
-    CutoffTable.Row last = rows.get(2);
-    assertEquals(1.0, last.approvalRate(), 1e-12);
-    assertEquals((2 + 10 + 100) / 400.0, last.approvedBadRate(), 1e-12, "everyone approved: the overall bad rate");
-    assertEquals(0.50, last.badRate(), 1e-12);
-    assertEquals(RiskBand.F, last.riskBand());
+    assertEquals(List.of(RiskBand.values()), rows.stream().map(CutoffTable.Row::band).toList(), "every band, safest first");
+    CutoffTable.Row a = rows.get(0);
+    assertEquals(100, a.count());
+    assertEquals(0.02, a.badRate(), 1e-12);
+    assertEquals(0.25, a.approvalRate(), 1e-12); // 100 of 400
+    CutoffTable.Row b = rows.get(1);
+    assertEquals(100, b.count());
+    assertEquals(0.5, b.approvalRate(), 1e-12);
+    assertEquals(6 / 200.0, b.approvedBadRate(), 1e-12);
+    CutoffTable.Row c = rows.get(2);
+    assertEquals(0, c.count());
+    assertNull(c.badRate(), "nobody in the band: no rate, rather than 0 %");
+    assertEquals(0.5, c.approvalRate(), 1e-12);
+    CutoffTable.Row f = rows.get(5);
+    assertEquals(200, f.count());
+    assertEquals(0.5, f.badRate(), 1e-12);
+    assertEquals(1.0, f.approvalRate(), 1e-12);
+    assertEquals(106 / 400.0, f.approvedBadRate(), 1e-12, "everyone approved: the overall bad rate");
+    assertEquals(0.40, f.fromProbability(), 1e-12);
+    assertEquals(1.0, f.belowProbability(), 1e-12);
   }
 
   @Test
-  void scoresEachDecileAtItsMeanPredictionWithTheModelsScorecard() {
+  void showsEachBandsScoresUnderTheModelsScorecard() {
+    // Odds of 50:1 (probability of default 1/51) earn 600; each doubling of the odds 20 points.
     ModelSettings settings = new ModelSettings(600, 50, 20, 0.1, 0.3);
-    CutoffTable.Row row = CutoffTable.of(List.of(new CalibrationBin(1, 10, 1 / 51.0, 0.0)), settings).get(0);
-    // Odds of 50:1 earn the base score exactly.
-    assertEquals(600, row.score());
+    List<CutoffTable.Row> rows = CutoffTable.of(List.of(new ProbabilityBin(0.0, 1, 0)), settings);
+
+    assertEquals("> " + Math.round(settings.score(0.02)), rows.get(0).scores());
+    assertEquals("> 527", rows.get(3).scores()); // below 20 %: odds 4:1, 600 - 20 * log2(50 / 4) = 527.1
+    assertEquals("≤ " + Math.round(settings.score(0.40)), rows.get(5).scores());
   }
 
   @Test
-  void onCrossValidatedPredictionsTheCumulativeBadRateEndsAtTheOverallRateAndNeverFalls() {
+  void aModelTrainedBeforeTheDistributionWasKeptHasNoTable() {
+    assertEquals(List.of(), CutoffTable.of(null, ModelSettings.DEFAULT));
+  }
+
+  @Test
+  void onCrossValidatedPredictionsEveryApplicantIsCountedOnceAndRiskierBandsDefaultMore() {
     ModelMetrics.Predictions predictions = SampleModelReports.calibratedPredictions(1_000);
     ModelMetrics metrics = ModelMetrics.of(predictions, 0.5, 10, List.of(), 0);
     long defaults = 0;
     for (boolean d : predictions.defaulted()) {
       defaults += d ? 1 : 0;
     }
-
-    List<CutoffTable.Row> rows = CutoffTable.of(metrics.calibration(), ModelSettings.DEFAULT);
-
-    assertEquals(10, rows.size());
-    assertEquals(1_000, rows.stream().mapToInt(CutoffTable.Row::count).sum());
-    assertEquals(defaults / 1_000.0, rows.get(9).approvedBadRate(), 1e-12);
-    for (int i = 1; i < rows.size(); i++) {
-      assertTrue(rows.get(i).meanProbability() > rows.get(i - 1).meanProbability(), "safest first");
-      assertTrue(rows.get(i).score() <= rows.get(i - 1).score(), "riskier deciles score lower");
-      assertTrue(rows.get(i).approvalRate() > rows.get(i - 1).approvalRate());
+    int[] perBand = new int[RiskBand.values().length];
+    for (double p : predictions.probability()) {
+      perBand[RiskBand.of(p).ordinal()]++;
     }
-    // A calibrated model: the riskiest tenth defaults far more often than the safest.
-    assertTrue(rows.get(9).badRate() > 4 * rows.get(0).badRate() + 0.1, rows::toString);
+
+    List<CutoffTable.Row> rows = CutoffTable.of(metrics.distribution(), ModelSettings.DEFAULT);
+
+    for (CutoffTable.Row row : rows) {
+      assertEquals(perBand[row.band().ordinal()], row.count(), () -> "band " + row.band() + " counted as the scorer bands each applicant");
+    }
+    assertEquals(defaults / 1_000.0, rows.get(5).approvedBadRate(), 1e-12);
+    CutoffTable.Row safest = rows.stream().filter(r -> r.count() > 0).findFirst().orElseThrow();
+    assertTrue(rows.get(5).badRate() > safest.badRate() + 0.1, rows::toString);
   }
 }

@@ -63,18 +63,19 @@ class ModelCardRendererTest {
   }
 
   @Test
-  void cutoffRowsShowTheirDecilesScoresAndBands() throws IOException {
+  void cutoffRowsShowEachBandsRangeScoresAndRates() throws IOException {
     ModelCard card = SampleModelReports.logisticCard(Language.EN);
-    CutoffTable.Row safest = card.cutoffs().get(0);
     CutoffTable.Row riskiest = card.cutoffs().get(card.cutoffs().size() - 1);
 
     String text = text(renderer.render(card));
 
     assertShows(
         text,
-        String.format(Locale.ROOT, "%.1f%%", 100 * safest.meanProbability()),
-        Integer.toString(safest.score()),
-        Integer.toString(riskiest.score()),
+        "PD range",
+        "2% – 5%",
+        "40% – 100%",
+        card.cutoffs().get(0).scores(),
+        riskiest.scores(),
         String.format(Locale.ROOT, "%.1f%%", 100 * riskiest.badRate()),
         String.format(Locale.ROOT, "%.1f%%", 100 * riskiest.approvedBadRate()));
   }
