@@ -7,8 +7,8 @@ import com.creditscoring.feedback.control.Retraining;
 import com.creditscoring.feedback.entity.Feedback;
 import com.creditscoring.models.boundary.ModelViews.JobView;
 import com.creditscoring.problems.JsonBodies;
-import com.creditscoring.problems.Problem.FieldError;
-import com.creditscoring.problems.ProblemException;
+import com.creditscoring.problems.QueryParameters;
+import com.creditscoring.problems.QueryParameters.Paging;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -32,7 +32,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,13 +90,15 @@ public class FeedbackResource {
   @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
   @Operation(summary = "Reported outcomes, newest first; users see their own")
   public FeedbackPage list(
-      @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("actual_status") Integer actual,
-      @QueryParam("user") String user, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+      @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("actual_status") String actual,
+      @QueryParam("user") String user, @QueryParam("page") String page, @QueryParam("size") String size,
       @Context SecurityContext security) {
-    int pageNumber = page == null ? 0 : page;
-    int pageSize = size == null ? 50 : size;
-    FeedbackLog.Page found = log.list(filter(from, to, actual, user, pageNumber, pageSize, security), pageNumber, pageSize);
-    return new FeedbackPage(found.items().stream().map(FeedbackView::of).toList(), pageNumber, pageSize, found.total());
+    QueryParameters parameters = new QueryParameters();
+    FeedbackLog.Filter filter = filter(parameters, from, to, actual, user, security);
+    Paging paging = parameters.paging(page, size, MAX_PAGE_SIZE);
+    parameters.check();
+    FeedbackLog.Page found = log.list(filter, paging.page(), paging.size());
+    return new FeedbackPage(found.items().stream().map(FeedbackView::of).toList(), paging.page(), paging.size(), found.total());
   }
 
   @GET
@@ -106,10 +107,12 @@ public class FeedbackResource {
   @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
   @Operation(summary = "The same list as CSV (Accept: text/csv), one column per loan field")
   public Response export(
-      @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("actual_status") Integer actual,
+      @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("actual_status") String actual,
       @QueryParam("user") String user, @Context SecurityContext security) {
-    List<FeedbackView> rows =
-        log.list(filter(from, to, actual, user, 0, 1, security), 0, Integer.MAX_VALUE).items().stream().map(FeedbackView::of).toList();
+    QueryParameters parameters = new QueryParameters();
+    FeedbackLog.Filter filter = filter(parameters, from, to, actual, user, security);
+    parameters.check();
+    List<FeedbackView> rows = log.list(filter, 0, Integer.MAX_VALUE).items().stream().map(FeedbackView::of).toList();
     TreeSet<String> fields = new TreeSet<>();
     rows.forEach(r -> fields.addAll(((JsonObject) r.fields()).keySet()));
     StreamingOutput csv =
@@ -152,36 +155,13 @@ public class FeedbackResource {
         .build();
   }
 
+  /** The list's filter; bad parameters are collected in {@code parameters} for one 422. */
   private static FeedbackLog.Filter filter(
-      String from, String to, Integer actual, String user, int page, int size, SecurityContext security) {
-    List<FieldError> errors = new ArrayList<>();
-    Optional<Instant> since = instant("from", from, errors);
-    Optional<Instant> until = instant("to", to, errors);
-    if (actual != null && actual != 0 && actual != 1) {
-      errors.add(new FieldError("actual_status", "must be 0 or 1"));
-    }
-    if (page < 0) {
-      errors.add(new FieldError("page", "must be 0 or more"));
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      errors.add(new FieldError("size", "must be between 1 and " + MAX_PAGE_SIZE));
-    }
-    if (!errors.isEmpty()) {
-      throw ProblemException.invalid("The request has " + errors.size() + " invalid field(s).", errors);
-    }
+      QueryParameters parameters, String from, String to, String actual, String user, SecurityContext security) {
+    Optional<Instant> since = parameters.instant("from", from);
+    Optional<Instant> until = parameters.instant("to", to);
+    Optional<Integer> outcome = parameters.whole("actual_status", actual, 0, 1).map(Long::intValue);
     Optional<String> owner = Readers.readsEveryones(security) ? Optional.ofNullable(user) : Optional.of(security.getUserPrincipal().getName());
-    return new FeedbackLog.Filter(since, until, Optional.ofNullable(actual), owner);
-  }
-
-  private static Optional<Instant> instant(String field, String value, List<FieldError> errors) {
-    if (value == null || value.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Instant.parse(value));
-    } catch (DateTimeParseException e) {
-      errors.add(new FieldError(field, "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z"));
-      return Optional.empty();
-    }
+    return new FeedbackLog.Filter(since, until, outcome, owner);
   }
 }

@@ -1,5 +1,6 @@
 package com.creditscoring.models.control;
 
+import com.creditscoring.ops.control.SnakeCase;
 import com.creditscoring.datasets.control.DatasetCatalog;
 import com.creditscoring.datasets.entity.Dataset;
 import com.creditscoring.models.entity.Comparison;
@@ -72,7 +73,7 @@ public class LearnerComparison {
     Instant now = clock.instant();
     database.inTransaction(
         em -> {
-          em.persist(new Comparison(dataset.id(), ModelRegistry.JSON.toJson(results), user, now));
+          em.persist(new Comparison(dataset.id(), SnakeCase.JSON.toJson(results), user, now));
           return null;
         });
     return new Compared(List.copyOf(results), now, false);
@@ -92,7 +93,7 @@ public class LearnerComparison {
                 .getResultStream()
                 .findFirst()
                 .map(c -> new Compared(
-                    ModelRegistry.JSON.<List<Result>>fromJson(c.resultsJson(), new ArrayList<Result>() {}.getClass().getGenericSuperclass()),
+                    SnakeCase.JSON.<List<Result>>fromJson(c.resultsJson(), new ArrayList<Result>() {}.getClass().getGenericSuperclass()),
                     c.createdAt(),
                     true)));
   }

@@ -1,5 +1,6 @@
 package com.creditscoring.models.control;
 
+import com.creditscoring.ops.control.SnakeCase;
 import com.creditscoring.datasets.control.DatasetCatalog;
 import com.creditscoring.datasets.entity.Dataset;
 import com.creditscoring.models.entity.ActiveModel;
@@ -17,9 +18,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
-import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.NotFoundException;
@@ -27,6 +25,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,8 +66,7 @@ public class ModelRegistry {
   String pollSeconds;
 
   /** Stored JSON uses the API's snake_case, so it can be served as it is. */
-  static final Jsonb JSON =
-      JsonbBuilder.create(new JsonbConfig().withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
+  private static final Jsonb JSON = SnakeCase.JSON;
 
   private final AtomicReference<LoadedModel> active = new AtomicReference<>();
   private ScheduledFuture<?> poller;
@@ -106,7 +104,11 @@ public class ModelRegistry {
     try {
       byte[] content = database.inTransaction(em -> em.find(ModelContent.class, model.id())).content();
       Path file = dataFolder.folder("models").resolve("model-" + model.id() + "-" + model.algorithm() + ".model");
-      Files.write(file, content);
+      // Written aside and moved into place, so that a crash mid-write never leaves a truncated copy
+      // under the model's name for someone to restore.
+      Path partial = file.resolveSibling(file.getFileName() + ".partial");
+      Files.write(partial, content);
+      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       LOG.log(Level.WARNING, "Cannot write the backup file of model " + model.id(), e);
     }

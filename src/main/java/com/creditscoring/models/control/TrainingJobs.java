@@ -1,5 +1,6 @@
 package com.creditscoring.models.control;
 
+import com.creditscoring.ops.control.SnakeCase;
 import com.creditscoring.datasets.control.DatasetCatalog;
 import com.creditscoring.datasets.entity.Dataset;
 import com.creditscoring.models.entity.ScoringModel;
@@ -93,7 +94,7 @@ public class TrainingJobs {
                 throw ProblemException.of(409, "Dataset " + datasetId + " is already being trained on; wait for that job or cancel it.");
               }
               TrainingJob created =
-                  new TrainingJob(datasetId, learner.value(), ModelRegistry.JSON.toJson(options), user, clock.instant());
+                  new TrainingJob(datasetId, learner.value(), SnakeCase.JSON.toJson(options), user, clock.instant());
               em.persist(created);
               return created;
             });

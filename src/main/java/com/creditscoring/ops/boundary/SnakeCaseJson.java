@@ -1,9 +1,7 @@
 package com.creditscoring.ops.boundary;
 
+import com.creditscoring.ops.control.SnakeCase;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
-import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
@@ -14,13 +12,8 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class SnakeCaseJson implements ContextResolver<Jsonb> {
 
-  private final Jsonb jsonb =
-      JsonbBuilder.create(
-          new JsonbConfig()
-              .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
-
   @Override
   public Jsonb getContext(Class<?> type) {
-    return jsonb;
+    return SnakeCase.JSON;
   }
 }

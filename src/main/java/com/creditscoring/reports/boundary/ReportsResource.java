@@ -11,6 +11,7 @@ import com.creditscoring.reports.entity.Report;
 import com.creditscoring.scoring.control.Language;
 import com.creditscoring.scoring.control.Scorer;
 import com.creditscoring.scoring.control.Scorer.Caller;
+import com.creditscoring.scoring.entity.Prediction.Channel;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -69,7 +70,7 @@ public class ReportsResource {
   public Made report(JsonStructure application, @QueryParam("lang") String lang) {
     Language language = Language.of(lang, headers.getAcceptableLanguages());
     String user = security.getUserPrincipal().getName();
-    Scorer.Decision decision = scorer.decide(JsonBodies.object(application), new Caller(user, RequestIds.of(request), language));
+    Scorer.Decision decision = scorer.decide(JsonBodies.object(application), new Caller(user, RequestIds.of(request), language), Channel.REPORT);
     Report report = decisionReports.make(decision.audit(), user, language);
     return Made.of(report, decision.audit().id());
   }

@@ -72,7 +72,7 @@ public class ScoringResource {
   @APIResponse(responseCode = "422", description = "Every invalid, missing or unexpected field, each named")
   @APIResponse(responseCode = "503", description = "No model is active yet")
   public PredictionView predict(JsonStructure application, @QueryParam("lang") String lang) {
-    return PredictionView.of(scorer.decide(JsonBodies.object(application), caller(lang)));
+    return PredictionView.of(scorer.decide(JsonBodies.object(application), caller(lang), Channel.SINGLE));
   }
 
   @POST

@@ -1,5 +1,6 @@
 package com.creditscoring.scoring.control;
 
+import com.creditscoring.ops.control.SnakeCase;
 import com.creditscoring.models.control.LoadedModel;
 import com.creditscoring.models.control.ModelRegistry;
 import com.creditscoring.models.control.ModelSettings;
@@ -19,9 +20,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbConfig;
-import jakarta.json.bind.config.PropertyNamingStrategy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +33,7 @@ import org.eclipse.microprofile.metrics.annotation.Counted;
 @ApplicationScoped
 public class Scorer {
 
-  static final Jsonb JSON =
-      JsonbBuilder.create(new JsonbConfig().withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
+  private static final Jsonb JSON = SnakeCase.JSON;
 
   @Inject ModelRegistry registry;
   @Inject DecisionLog log;
@@ -106,23 +103,24 @@ public class Scorer {
                         + " POST /api/train-final, or activate a trained version with POST /api/models/{id}/activate."));
   }
 
+  /** One application, recorded with the channel it came through (single, or a report's). */
   @Counted(name = "decisions", description = "Single applications decided", absolute = true)
-  public Decision decide(JsonObject application, Caller caller) {
-    return decideOne(application, caller, reasonOrderings);
+  public Decision decide(JsonObject application, Caller caller, Channel channel) {
+    return decideOne(application, caller, channel, reasonOrderings);
   }
 
   /** A decision with every field's contribution, sampled more finely than for the reasons alone. */
   public Decision explain(JsonObject application, Caller caller) {
-    return decideOne(application, caller, explainOrderings);
+    return decideOne(application, caller, Channel.SINGLE, explainOrderings);
   }
 
-  private Decision decideOne(JsonObject application, Caller caller, int orderings) {
+  private Decision decideOne(JsonObject application, Caller caller, Channel channel, int orderings) {
     LoadedModel model = activeModel();
     Reading reading = ApplicationForm.read(application, model, extraFields);
     if (!reading.valid()) {
       throw ProblemException.invalid("The application has " + reading.errors().size() + " invalid field(s).", reading.errors());
     }
-    Decision decision = score(model, reading.applicant(), caller, Channel.SINGLE, orderings);
+    Decision decision = score(model, reading.applicant(), caller, channel, orderings);
     log.record(decision.audit());
     return decision;
   }

@@ -84,6 +84,11 @@ class FeedbackIT {
     assertEquals(1, defaults.getJsonArray("items").size());
     assertEquals(Set.of("size", "from"), badFields(assertProblem(
         Api.get("/api/feedback?size=0&from=yesterday", "Authorization", bearer(Accounts.tokenFor("analyst"))), 422)));
+    // Not numbers at all: named like every other bad parameter, not JAX-RS's bare 404.
+    assertEquals(Set.of("page", "actual_status"), badFields(assertProblem(
+        Api.get("/api/feedback?page=first&actual_status=yes", "Authorization", bearer(Accounts.tokenFor("analyst"))), 422)));
+    assertEquals(Set.of("actual_status"), badFields(assertProblem(
+        Api.get("/api/feedback?actual_status=2", "Accept", "text/csv", "Authorization", bearer(Accounts.tokenFor("analyst"))), 422)));
   }
 
   @Test

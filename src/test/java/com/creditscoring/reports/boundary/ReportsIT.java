@@ -75,6 +75,7 @@ class ReportsIT {
     String text = text(pdf);
     JsonObject decision =
         Api.get("/api/predictions/" + made.getJsonNumber("prediction_id"), "Authorization", bearer(Accounts.tokenFor("user"))).json();
+    assertEquals("report", decision.getString("channel"), "the audit trail says the decision was asked for by a report");
     assertTrue(text.contains("Credit scoring report"), text);
     assertTrue(text.contains(Long.toString(decision.getJsonNumber("score").longValue())), text);
     assertTrue(text.contains(made.getJsonNumber("prediction_id").toString()), "the prediction id: " + text);
