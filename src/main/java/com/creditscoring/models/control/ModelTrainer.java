@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
 import weka.classifiers.Classifier;
 import weka.core.Instance;
 import weka.core.Instances;
@@ -61,17 +62,63 @@ public final class ModelTrainer {
     return run(data, positiveClass, learner, options, progress, true);
   }
 
+  /**
+   * The same cross-validation for any Weka classifier, made fresh for each fold by {@code fresh}:
+   * the tuning bench's entry, so its figures are the product's. Also returns the held-out
+   * predictions behind the metrics.
+   */
+  public static CrossValidation crossValidate(
+      Instances data, String positiveClass, Supplier<Classifier> fresh, int folds, long seed, Progress progress)
+      throws Exception {
+    long started = System.nanoTime();
+    HeldOut heldOut = heldOut(data, positive(data, positiveClass), fresh, folds, seed, progress, 0);
+    return new CrossValidation(heldOut.metrics(started), heldOut.predictions());
+  }
+
+  /** Held-out predictions of a cross-validation and the metrics computed from them. */
+  public record CrossValidation(ModelMetrics metrics, ModelMetrics.Predictions predictions) {}
+
   private static TrainedModel run(
       Instances data, String positiveClass, Learner learner, Map<String, Double> options, Progress progress, boolean fit) {
-    int positive = data.classAttribute().indexOfValue(positiveClass);
-    if (positive < 0) {
-      throw new IllegalArgumentException("the target has no value " + positiveClass);
-    }
-    int folds = Math.min(options.get("folds").intValue(), minorityCount(data));
-    int steps = folds + (fit ? 1 : 0);
+    int positive = positive(data, positiveClass);
     long started = System.nanoTime();
+    try {
+      HeldOut heldOut =
+          heldOut(
+              data, positive, () -> learner.classifier(options), options.get("folds").intValue(),
+              options.get("seed").longValue(), progress, fit ? 1 : 0);
+      Classifier finalModel = null;
+      if (fit) {
+        stopIfInterrupted();
+        finalModel = learner.classifier(options);
+        finalModel.buildClassifier(data);
+        int steps = heldOut.foldAucs().size() + 1;
+        progress.stepDone(steps, steps);
+      }
+      return new TrainedModel(
+          learner, options, finalModel == null ? "" : optionString(finalModel), finalModel,
+          new Instances(data, 0), heldOut.metrics(started), InputField.schemaOf(data));
+    } catch (CancellationException | IllegalArgumentException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(learner.value() + " failed to train: " + e.getMessage(), e);
+    }
+  }
 
-    Random random = new Random(options.get("seed").longValue());
+  /** The held-out prediction of every row and the AUC of each fold. */
+  private record HeldOut(ModelMetrics.Predictions predictions, List<Double> foldAucs) {
+    /** The metrics, timed from {@code started} to now. */
+    ModelMetrics metrics(long started) {
+      return ModelMetrics.of(predictions, 0.5, foldAucs.size(), foldAucs, (System.nanoTime() - started) / 1e9);
+    }
+  }
+
+  private static HeldOut heldOut(
+      Instances data, int positive, Supplier<Classifier> fresh, int requestedFolds, long seed, Progress progress, int extraSteps)
+      throws Exception {
+    int folds = Math.min(requestedFolds, minorityCount(data));
+    int steps = folds + extraSteps;
+    Random random = new Random(seed);
     Instances shuffled = new Instances(data);
     shuffled.randomize(random);
     shuffled.stratify(folds);
@@ -79,41 +126,31 @@ public final class ModelTrainer {
     boolean[] defaulted = new boolean[data.numInstances()];
     List<Double> foldAucs = new ArrayList<>();
     int next = 0;
-    try {
-      for (int fold = 0; fold < folds; fold++) {
-        stopIfInterrupted();
-        Instances train = shuffled.trainCV(folds, fold, random);
-        Instances test = shuffled.testCV(folds, fold);
-        Classifier classifier = learner.classifier(options);
-        classifier.buildClassifier(train);
-        int from = next;
-        for (Instance row : test) {
-          probability[next] = classifier.distributionForInstance(row)[positive];
-          defaulted[next] = (int) row.classValue() == positive;
-          next++;
-        }
-        foldAucs.add(ModelMetrics.auc(
-            java.util.Arrays.copyOfRange(probability, from, next), java.util.Arrays.copyOfRange(defaulted, from, next)));
-        progress.stepDone(fold + 1, steps);
+    for (int fold = 0; fold < folds; fold++) {
+      stopIfInterrupted();
+      Instances train = shuffled.trainCV(folds, fold, random);
+      Instances test = shuffled.testCV(folds, fold);
+      Classifier classifier = fresh.get();
+      classifier.buildClassifier(train);
+      int from = next;
+      for (Instance row : test) {
+        probability[next] = classifier.distributionForInstance(row)[positive];
+        defaulted[next] = (int) row.classValue() == positive;
+        next++;
       }
-      Classifier finalModel = null;
-      if (fit) {
-        stopIfInterrupted();
-        finalModel = learner.classifier(options);
-        finalModel.buildClassifier(data);
-        progress.stepDone(steps, steps);
-      }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      ModelMetrics metrics =
-          ModelMetrics.of(new ModelMetrics.Predictions(probability, defaulted), 0.5, folds, foldAucs, seconds);
-      return new TrainedModel(
-          learner, options, finalModel == null ? "" : optionString(finalModel), finalModel,
-          new Instances(data, 0), metrics, InputField.schemaOf(data));
-    } catch (CancellationException | IllegalArgumentException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(learner.value() + " failed to train: " + e.getMessage(), e);
+      foldAucs.add(ModelMetrics.auc(
+          java.util.Arrays.copyOfRange(probability, from, next), java.util.Arrays.copyOfRange(defaulted, from, next)));
+      progress.stepDone(fold + 1, steps);
     }
+    return new HeldOut(new ModelMetrics.Predictions(probability, defaulted), foldAucs);
+  }
+
+  private static int positive(Instances data, String positiveClass) {
+    int positive = data.classAttribute().indexOfValue(positiveClass);
+    if (positive < 0) {
+      throw new IllegalArgumentException("the target has no value " + positiveClass);
+    }
+    return positive;
   }
 
   private static int minorityCount(Instances data) {
