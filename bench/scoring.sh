@@ -58,6 +58,12 @@ wrk.method = "POST"
 wrk.body = '$applicant'
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer $token"
+-- Any answer but 200 fails the run (load() below); say which it was.
+response = function(status, headers, body)
+  if status ~= 200 then
+    io.stderr:write("predict answered " .. status .. ": " .. body .. "\n")
+  end
+end
 LUA
 
 # The server's CPU time so far, in clock ticks (user + system).
@@ -94,9 +100,11 @@ awk -v n="$rows" 'BEGIN {
 printf '\n%-14s %10s %10s %6s %10s %10s %9s %11s %11s %8s %8s %11s %6s\n' model "predict/s" "ping/s" ratio "p50@32 ms" "p99@32 ms" "p50@1 ms" "predict us" "ping us" "root/s" "root us" "csv rows/s" ratio
 for algorithm in logistic boosted_trees; do
   train_and_activate "$algorithm"
-  # Warm-up long enough for the JIT to finish with the request path (5 s left it compiling).
-  load 32 15 -s "$work/predict.lua" "$base/api/predict" > /dev/null
-  load 32 10 -H "$auth" "$base/api/ping" > /dev/null
+  # Warm-up long enough for the JIT to finish with the request path: with 5 s, and even with 25 s,
+  # the first model measured still ran on partly compiled code (its root document was 2.5x slower).
+  load 32 15 "$base/api/" > /dev/null
+  load 32 15 -H "$auth" "$base/api/ping" > /dev/null
+  load 32 30 -s "$work/predict.lua" "$base/api/predict" > /dev/null
   read -r ping_rps _ _ ping_cpu <<< "$(load 32 "$seconds" -H "$auth" "$base/api/ping")"
   # The service's root document: no token, no database; what the server stack itself manages here.
   read -r root_rps _ _ root_cpu <<< "$(load 32 "$seconds" "$base/api/")"
