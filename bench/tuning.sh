@@ -9,7 +9,7 @@ if [ $# -ne 2 ]; then
   exit 2
 fi
 cd "$(dirname "$0")/.."
-mvn -B -q -o -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath > /dev/null
+mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath > /dev/null
 row=$(nice -n 19 java -Xmx3g -XX:+UseParallelGC -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   com.creditscoring.bench.TuningRun "$1" "$2" ../shared/data/credit_risk_dataset.csv)
 printf '%s\n' "$row" | tee -a bench/tuning-results.tsv
