@@ -112,6 +112,10 @@ class PlatformIT {
     assertTrue(paths.containsKey("/api/models/{id}/activate"), paths::toString);
     assertTrue(paths.containsKey("/api/train-final"), paths::toString);
     assertTrue(paths.containsKey("/api/predict"), paths::toString);
+    assertTrue(paths.containsKey("/api/report"), paths::toString);
+    assertTrue(paths.containsKey("/api/generate-comparison-report"), paths::toString);
+    assertTrue(paths.containsKey("/api/models/{id}/report.pdf"), paths::toString);
+    assertTrue(paths.containsKey("/api/download/{name}"), paths::toString);
     // Schemas name properties as the wire does, in snake_case.
     assertTrue(openapi.body().contains("\"access_token\""), "snake_case properties");
     assertFalse(openapi.body().contains("\"accessToken\""), "no Java property names");
