@@ -5,19 +5,17 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
 /**
  * The REST API lives under {@code /api}: Payara's own {@code /health}, {@code /metrics} and
- * {@code /openapi} win over any application path at the context root. {@code @LoginConfig} is only
- * seen on a CDI bean, hence {@code @ApplicationScoped}; the token's {@code groups} become roles only
- * when the roles are declared.
+ * {@code /openapi} win over any application path at the context root. Requests are signed in by
+ * {@code auth.boundary.BearerTokenMechanism}; the token's {@code groups} become roles only when the
+ * roles are declared.
  */
 @ApplicationPath("/api")
 @ApplicationScoped
-@LoginConfig(authMethod = "MP-JWT", realmName = "credit-scoring")
 @DeclareRoles({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
 @OpenAPIDefinition(
     info =

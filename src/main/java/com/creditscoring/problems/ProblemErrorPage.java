@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 
 /**
  * The server's own error pages (web.xml {@code error-page}) as problems: the 401 and 403 of the
- * MP-JWT mechanism, 404 outside the API, and anything that failed before JAX-RS saw it. Without
+ * bearer token mechanism, 404 outside the API, and anything that failed before JAX-RS saw it. Without
  * this Payara answers them with HTML.
  */
 @WebServlet(name = "problem-error-page", urlPatterns = "/error-page")

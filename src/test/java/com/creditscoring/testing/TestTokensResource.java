@@ -5,6 +5,7 @@ import com.creditscoring.auth.control.Sessions;
 import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Only in IT deployments, never in the product: mints tokens with the server's real signing key,
- * for the cases a client cannot produce by signing in (an expired token).
+ * for the cases a client cannot produce by signing in (an expired token, another issuer).
  */
 @Path("test-tokens")
 @PermitAll
@@ -30,11 +31,12 @@ public class TestTokensResource {
   public String mint(
       @QueryParam("upn") String upn,
       @QueryParam("role") String role,
-      @QueryParam("expires_in") long expiresInSeconds) {
+      @QueryParam("expires_in") long expiresInSeconds,
+      @QueryParam("issuer") @DefaultValue(Sessions.ISSUER) String issuer) {
     Instant now = Instant.now();
     return signingKeys.sign(
         new JWTClaimsSet.Builder()
-            .issuer(Sessions.ISSUER)
+            .issuer(issuer)
             .subject("0")
             .claim("upn", upn)
             .claim("groups", List.of(role))

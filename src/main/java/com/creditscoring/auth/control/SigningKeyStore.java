@@ -29,11 +29,11 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Finds the RSA key pair that signs access tokens, once per process.
  *
- * <p>MicroProfile JWT asks for the verification key while CDI is still being set up, so this runs
- * without CDI: it reads {@code JWT_PRIVATE_KEY} or {@code JWT_PRIVATE_KEY_FILE} (a cluster's shared
- * secret), or else the pair kept in the database, which the first instance to start creates. That
- * is why it migrates the schema itself over one plain connection, earlier than the rest of
- * start-up.
+ * <p>It reads {@code JWT_PRIVATE_KEY} or {@code JWT_PRIVATE_KEY_FILE} (a cluster's shared secret),
+ * or else the pair kept in the database, which the first instance to start creates. It runs
+ * without CDI and migrates the schema itself over one plain connection because Payara's
+ * MicroProfile JWT mechanism, which checked tokens until {@link AccessTokens} did, asked for the key
+ * while CDI was still being set up; {@link SigningKeys} is now its only caller.
  */
 public final class SigningKeyStore {
 

@@ -32,6 +32,11 @@ public class SigningKeys {
     }
   }
 
+  /** The public half, which {@link AccessTokens} checks signatures with. */
+  public RSAKey publicKey() {
+    return key.toPublicJWK();
+  }
+
   public String keyId() {
     return key.getKeyID();
   }

@@ -89,6 +89,26 @@ class AuthIT {
   }
 
   @Test
+  void everyProtectedEndpointRefusesATokenFromAnotherIssuer() {
+    String foreign =
+        Api.post("/api/test-tokens?upn=admin&role=admin&expires_in=600&issuer=another-service", "text/plain", "").body();
+    forEveryEndpoint(e -> expect401(e, bearer(foreign)));
+  }
+
+  @Test
+  void everyProtectedEndpointRefusesSomethingThatIsNoToken() {
+    forEveryEndpoint(e -> expect401(e, bearer("not-a-token")));
+  }
+
+  @Test
+  void aBadTokenIsRefusedEvenWhereNoTokenIsNeeded() {
+    Api.Reply reply =
+        Api.post("/api/login", "application/json", "{\"username\":\"admin\",\"password\":\"" + Api.ADMIN_PASSWORD + "\"}",
+            "Authorization", bearer(Tokens.signedByAnotherKey("admin", "admin")));
+    assertProblem(reply, 401);
+  }
+
+  @Test
   void everyProtectedEndpointRefusesATamperedPayload() {
     String promoted = Tokens.withRoleChangedTo(Accounts.tokenFor("user"), "admin");
     forEveryEndpoint(e -> expect401(e, bearer(promoted)));
