@@ -2,6 +2,7 @@ package com.creditscoring.ops.boundary;
 
 import com.creditscoring.auth.entity.Role;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,8 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Checks a client's token and nothing else: no database, no model. Clients use it to test their
- * set-up; the scoring benchmark uses it as the baseline that /api/predict is measured against.
+ * set-up; the scoring benchmark uses it as the baseline that /api/predict is measured against, so
+ * it is built like ScoringResource (one instance).
  */
+@ApplicationScoped
 @Path("ping")
 @Produces(MediaType.APPLICATION_JSON)
 public class PingResource {

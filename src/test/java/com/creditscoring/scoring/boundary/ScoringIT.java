@@ -277,6 +277,30 @@ class ScoringIT {
     assertNotEquals(sequential[0], sequential[1]);
   }
 
+  @Test
+  @Order(12)
+  void concurrentRequestsOfDifferentUsersAreEachRecordedUnderTheirCallerAndRequest() throws Exception {
+    List<String> roles = List.of("user", "analyst", "admin");
+    ExecutorService clients = Executors.newFixedThreadPool(12);
+    try {
+      List<Future<Api.Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        String role = roles.get(i % roles.size());
+        replies.add(clients.submit(() -> post("/api/predict", role, Applicants.seedRequest(true).build().toString())));
+      }
+      for (int i = 0; i < replies.size(); i++) {
+        Api.Reply reply = replies.get(i).get();
+        assertEquals(200, reply.status(), reply::toString);
+        long id = reply.json().getJsonNumber("prediction_id").longValue();
+        JsonObject recorded = Api.get("/api/predictions/" + id, "Authorization", bearer(Accounts.tokenFor("admin"))).json();
+        assertEquals(Accounts.username(roles.get(i % roles.size())), recorded.getString("created_by"), recorded::toString);
+        assertEquals(reply.header("X-Request-Id"), recorded.getString("request_id"), recorded::toString);
+      }
+    } finally {
+      clients.shutdownNow();
+    }
+  }
+
   private static double probability(Api.Reply reply) {
     assertEquals(200, reply.status(), reply::toString);
     return ((JsonNumber) reply.json().get("probability_default")).doubleValue();
