@@ -7,7 +7,11 @@ import com.creditscoring.problems.ProblemException;
 import com.creditscoring.scoring.control.ApplicationForm.ExtraFields;
 import com.creditscoring.scoring.control.Scorer.Caller;
 import com.creditscoring.scoring.control.Scorer.Outcome;
+import com.creditscoring.scoring.entity.Prediction;
 import com.creditscoring.scoring.entity.Prediction.Channel;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
@@ -21,6 +25,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -32,8 +38,15 @@ import org.apache.commons.csv.CSVRecord;
  * same for ten rows or ten million. Each chunk's decisions are committed to the audit trail before
  * its rows are written out.
  */
+@ManagedExecutorDefinition(name = CsvScoring.AUDIT_WRITER, maxAsync = 4)
 @ApplicationScoped
 public class CsvScoring {
+
+  /**
+   * Commits CSV chunks' decisions. Not the server's default executor: training jobs run there, and
+   * a CSV's commits must not wait behind a training.
+   */
+  static final String AUDIT_WRITER = "java:app/concurrent/csv-audit-writer";
 
   /** Looked up once: {@code Json.createObjectBuilder()} searches for the provider on every call. */
   private static final JsonProvider JSON = JsonProvider.provider();
@@ -46,6 +59,7 @@ public class CsvScoring {
 
   @Inject Scorer scorer;
   @Inject DecisionLog log;
+  @Resource(lookup = AUDIT_WRITER) ManagedExecutorService auditWriter;
 
   /** A CSV whose header has been checked against the model; its rows are read as they are scored. */
   public record Upload(LoadedModel model, CSVParser parser, List<String> columns) {}
@@ -80,7 +94,14 @@ public class CsvScoring {
     return new Upload(model, parser, columns);
   }
 
-  /** Scores every row; returns how many rows were read. */
+  /**
+   * Scores every row; returns how many rows were read.
+   *
+   * <p>A chunk's audit commit runs on the audit writer while this thread scores the next chunk; the
+   * chunk is written out only once its commit is done. Scoring and committing cost about the same
+   * per row, so overlapping them nearly halves the time of a large file, with at most two chunks in
+   * memory.
+   */
   public long score(Upload upload, Writer out, Caller caller) throws IOException {
     Map<String, Boolean> numeric = upload.model().schema().stream().collect(Collectors.toMap(InputField::name, InputField::numeric));
     List<String> header = new ArrayList<>(upload.columns());
@@ -89,14 +110,13 @@ public class CsvScoring {
     try (CSVParser parser = upload.parser();
         CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
       Iterator<CSVRecord> records = parser.iterator();
-      List<CSVRecord> chunk = new ArrayList<>(CHUNK);
-      List<Outcome> outcomes = new ArrayList<>(CHUNK);
+      Chunk committing = null;
       while (records.hasNext()) {
-        chunk.clear();
-        outcomes.clear();
+        List<CSVRecord> chunk = new ArrayList<>(CHUNK);
         while (records.hasNext() && chunk.size() < CHUNK) {
           chunk.add(records.next());
         }
+        List<Outcome> outcomes = new ArrayList<>(chunk.size());
         for (CSVRecord record : chunk) {
           rows++;
           outcomes.add(
@@ -104,14 +124,36 @@ public class CsvScoring {
                   ? new Outcome((int) rows, null, List.of(new FieldError("row", "has " + record.size() + " values for " + upload.columns().size() + " columns")))
                   : scorer.decideRecord(upload.model(), application(record.toMap(), numeric), (int) rows, "", caller, Channel.CSV));
         }
-        log.record(outcomes.stream().filter(o -> o.decision() != null).map(o -> o.decision().audit()).toList());
-        for (int i = 0; i < chunk.size(); i++) {
-          printer.printRecord(row(chunk.get(i), outcomes.get(i)));
+        if (committing != null) {
+          committing.writeOnceCommitted(printer);
         }
-        printer.flush();
+        List<Prediction> decisions = outcomes.stream().filter(o -> o.decision() != null).map(o -> o.decision().audit()).toList();
+        committing = new Chunk(chunk, outcomes, auditWriter.submit(() -> log.record(decisions)));
+      }
+      if (committing != null) {
+        committing.writeOnceCommitted(printer);
       }
     }
     return rows;
+  }
+
+  /** Scored rows whose decisions are being committed. */
+  private record Chunk(List<CSVRecord> records, List<Outcome> outcomes, Future<?> committed) {
+
+    void writeOnceCommitted(CSVPrinter printer) throws IOException {
+      try {
+        committed.get();
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("the decisions could not be stored: " + e.getCause().getMessage(), e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while storing decisions", e);
+      }
+      for (int i = 0; i < records.size(); i++) {
+        printer.printRecord(row(records.get(i), outcomes.get(i)));
+      }
+      printer.flush();
+    }
   }
 
   /** A CSV row as the JSON an application would be: numbers where the model wants numbers, blanks left out. */
