@@ -33,6 +33,13 @@ public final class SchemaMigration {
   }
 
   public static void apply(Connection connection) {
+    // Liquibase finds its services (logging first) through the thread's context class loader, once
+    // per JVM. A readiness probe that reaches the database during start-up runs on an HTTP thread
+    // whose context loader is the server's: Liquibase then fails for good ("Cannot find default log
+    // service") and the service never starts. So it always sees the WAR's loader.
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(SchemaMigration.class.getClassLoader());
     try {
       Database database =
           DatabaseFactory.getInstance()
@@ -53,6 +60,8 @@ public final class SchemaMigration {
                   .execute());
     } catch (Exception e) {
       throw new IllegalStateException("database migration failed: " + e.getMessage(), e);
+    } finally {
+      thread.setContextClassLoader(previous);
     }
   }
 }
