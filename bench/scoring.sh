@@ -4,7 +4,7 @@
 #    endpoint with the same token check, on the same server; p50 at 1 connection;
 #  - CSV batch scoring over HTTP (POST /api/predict/csv, audit rows committed) against the same rows
 #    scored in-process by the same code without HTTP, CSV or audit.
-# For each of the logistic scorecard and the boosted trees. One command; about 5 minutes.
+# For each of the logistic scorecard and the boosted trees. One command; about 8 minutes.
 #   bench/scoring.sh [csv-rows (default 100000)] [seconds per load run (default 15)]
 # BENCH_JAVA_OPTS adds JVM options to the server, e.g. to compare a setting.
 set -euo pipefail
@@ -101,10 +101,11 @@ printf '\n%-14s %10s %10s %6s %10s %10s %9s %11s %11s %8s %8s %11s %6s\n' model 
 for algorithm in logistic boosted_trees; do
   train_and_activate "$algorithm"
   # Warm-up long enough for the JIT to finish with the request path: with 5 s, and even with 25 s,
-  # the first model measured still ran on partly compiled code (its root document was 2.5x slower).
+  # the first model measured still ran on partly compiled code (its root document was 2.5x slower);
+  # predictions were still getting faster after 60 s.
   load 32 15 "$base/api/" > /dev/null
   load 32 15 -H "$auth" "$base/api/ping" > /dev/null
-  load 32 30 -s "$work/predict.lua" "$base/api/predict" > /dev/null
+  load 32 90 -s "$work/predict.lua" "$base/api/predict" > /dev/null
   read -r ping_rps _ _ ping_cpu <<< "$(load 32 "$seconds" -H "$auth" "$base/api/ping")"
   # The service's root document: no token, no database; what the server stack itself manages here.
   read -r root_rps _ _ root_cpu <<< "$(load 32 "$seconds" "$base/api/")"
