@@ -23,6 +23,8 @@ public final class LoadedModel {
   private final List<InputField> schema;
   private final ModelSettings settings;
   private final ThreadLocal<Classifier> perThread;
+  /** Boosted trees copied into flat arrays: faster than Weka's objects and exact to explain. */
+  private final BoostedTrees boostedTrees;
 
   LoadedModel(
       ScoringModel model, Classifier trained, Instances header, String positiveClass, List<InputField> schema, ModelSettings settings) {
@@ -31,6 +33,7 @@ public final class LoadedModel {
     this.header = header;
     this.schema = List.copyOf(schema);
     this.positiveIndex = header.classAttribute().indexOfValue(positiveClass);
+    this.boostedTrees = BoostedTrees.of(trained, header, positiveIndex).orElse(null);
     this.perThread =
         ThreadLocal.withInitial(
             () -> {
@@ -95,7 +98,15 @@ public final class LoadedModel {
     return model.algorithm();
   }
 
+  /** The model as flat boosted trees, when it is boosted trees (see {@link BoostedTrees}). */
+  public java.util.Optional<BoostedTrees> boostedTrees() {
+    return java.util.Optional.ofNullable(boostedTrees);
+  }
+
   public double probabilityOfDefault(Instance applicant) {
+    if (boostedTrees != null) {
+      return boostedTrees.probabilityOfDefault(applicant.toDoubleArray());
+    }
     try {
       return scoring(perThread.get(), applicant).distributionForInstance(applicant)[positiveIndex];
     } catch (Exception e) {

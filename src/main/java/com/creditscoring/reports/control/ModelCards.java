@@ -64,7 +64,7 @@ public class ModelCards {
     LoadedModel loaded = registry.version(model.id());
     ModelMetrics metrics = registry.metrics(model);
     ModelSettings settings = registry.settings(model);
-    boolean exact = "logistic".equals(model.algorithm());
+    boolean exact = "logistic".equals(model.algorithm()) || loaded.boostedTrees().isPresent();
     Instances rows = datasets.rows(dataset);
     return new ModelCard(
         language,

@@ -1,5 +1,6 @@
 package com.creditscoring.scoring.control;
 
+import com.creditscoring.models.control.BoostedTrees;
 import com.creditscoring.models.control.InputField;
 import com.creditscoring.models.control.LoadedModel;
 import java.util.ArrayList;
@@ -19,9 +20,11 @@ import weka.core.Utils;
  * this one, switching one field at a time and crediting it with the change (Štrumbelj &amp;
  * Kononenko, 2014). Every walk ends at this applicant, so the contributions always add up exactly
  * to {@code logit(applicant) - logit(typical)}. Logistic regression is additive in the log-odds, so
- * one walk already gives its exact contributions; tree ensembles get several walks, each with its
- * reverse to cancel order effects. The orderings come from a fixed seed: the same applicant always
- * gets the same explanation.
+ * one walk already gives its exact contributions. Boosted trees need no walks either: their exact
+ * values are read off the trees' paths ({@link BoostedTrees}). A random forest averages
+ * probabilities, not log-odds, so it gets several walks, each with its reverse to cancel order
+ * effects. The orderings come from a fixed seed: the same applicant always gets the same
+ * explanation.
  */
 public final class Contributions {
 
@@ -29,6 +32,9 @@ public final class Contributions {
   static final String EXACT = "exact: logistic regression is additive in the log-odds";
 
   static final String SAMPLED = "baseline Shapley values against the typical applicant, permutation sampling";
+
+  /** Boosted trees: every coalition's value read off the trees' paths, no sampling. */
+  static final String EXACT_TREES = "exact: baseline Shapley values against the typical applicant, read off the boosted trees' paths";
 
   private static final double EPSILON = 1e-6;
   private static final long SEED = 20_240_917L;
@@ -62,6 +68,9 @@ public final class Contributions {
     double[] start = applicant.toDoubleArray();
     for (int f = 0; f < n; f++) {
       start[index[f]] = typical[f];
+    }
+    if (model.boostedTrees().isPresent()) {
+      return fromTrees(model, model.boostedTrees().get(), applicant, fields, index, start);
     }
     boolean additive = "logistic".equals(model.algorithm());
     if (additive) {
@@ -98,6 +107,18 @@ public final class Contributions {
       contributions.add(new Contribution(fields.get(f).name(), valueOf(attribute, applicant.value(index[f])), fields.get(f).typical(), sums[f] / orderings));
     }
     return new Explanation(baseLogit, logit, contributions, additive ? EXACT : SAMPLED + " (" + orderings + " orderings)", orderings);
+  }
+
+  private static Explanation fromTrees(
+      LoadedModel model, BoostedTrees trees, Instance applicant, List<InputField> fields, int[] index, double[] typical) {
+    double[] values = applicant.toDoubleArray();
+    double[] shapley = trees.contributions(values, typical);
+    List<Contribution> contributions = new ArrayList<>(fields.size());
+    for (int f = 0; f < fields.size(); f++) {
+      Attribute attribute = model.header().attribute(index[f]);
+      contributions.add(new Contribution(fields.get(f).name(), valueOf(attribute, values[index[f]]), fields.get(f).typical(), shapley[index[f]]));
+    }
+    return new Explanation(trees.logit(typical), trees.logit(values), contributions, EXACT_TREES, 1);
   }
 
   /**

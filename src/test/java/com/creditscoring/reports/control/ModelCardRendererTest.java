@@ -57,7 +57,7 @@ class ModelCardRendererTest {
         "Top features",
         "Loan as a share of income",
         "0.812",
-        "over 200 training rows sampled with a fixed seed; exact for logistic regression");
+        "over 200 training rows sampled with a fixed seed; exact (logistic regression is additive");
     assertEquals(1, Pdfs.images(pdf));
     Pdfs.assertOnlyEmbeddedDejaVu(pdf);
   }

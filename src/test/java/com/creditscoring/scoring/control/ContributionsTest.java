@@ -57,13 +57,27 @@ class ContributionsTest {
   }
 
   @Test
-  void treeContributionsAddUpAndAreReproducible() {
-    LoadedModel model = TrainedModels.onDemoData(Learner.BOOSTED_TREES);
+  void forestContributionsAddUpAndAreReproducible() {
+    LoadedModel model = TrainedModels.onDemoData(Learner.RANDOM_FOREST);
     Instance instance = applicant(model, Applicants.seedRequest(true).build());
     Explanation first = Contributions.of(model, instance, 16);
     assertEquals(Contributions.logit(model.probabilityOfDefault(instance)), first.baseLogit() + sum(first), 1e-9);
     assertEquals(first, Contributions.of(model, instance, 16));
     assertEquals(16, first.walks());
+    assertTrue(first.method().contains("sampling"), first::method);
+  }
+
+  @Test
+  void boostedTreeContributionsAreExactAndAddUpToTheModelsLogit() {
+    LoadedModel model = TrainedModels.onDemoData(Learner.BOOSTED_TREES);
+    for (boolean risky : new boolean[] {true, false}) {
+      Instance instance = applicant(model, Applicants.seedRequest(risky).build());
+      Explanation explanation = Contributions.of(model, instance, 16);
+      assertEquals(Contributions.logit(model.probabilityOfDefault(instance)), explanation.logit(), 1e-9);
+      assertEquals(explanation.logit(), explanation.baseLogit() + sum(explanation), 1e-9);
+      assertTrue(explanation.method().startsWith("exact"), explanation::method);
+      assertEquals(1, explanation.walks());
+    }
   }
 
   @Test
