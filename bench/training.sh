@@ -4,12 +4,13 @@
 #   bench/training.sh              all of it
 #   bench/training.sh --skip-1m    only the 27k-row file
 #   bench/training.sh --all-1m     every learner on 1M rows too (forest and boosting: many minutes)
-#   bench/training.sh --only-trees-1m   only boosting and the forest on 1M rows (an hour or more)
+#   bench/training.sh --only-trees-1m [LEARNER...]   only boosting and the forest (or the learners
+#                                   named: boosted_trees, random_forest) on 1M rows (an hour or more)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath > /dev/null
 java -Xmx4g -XX:+UseParallelGC -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  com.creditscoring.bench.TrainingBenchmark ../shared/data/credit_risk_dataset.csv "${1:-}"
+  com.creditscoring.bench.TrainingBenchmark ../shared/data/credit_risk_dataset.csv "$@"
 if [ "${1:-}" != "--skip-1m" ] && [ "${1:-}" != "--only-trees-1m" ]; then
   echo "-- logistic on 1,000,000 rows in a JVM limited to 1 GB of heap (-Xmx1g), data included:"
   if java -Xmx1g -XX:+UseParallelGC -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \

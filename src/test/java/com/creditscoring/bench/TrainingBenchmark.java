@@ -9,6 +9,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import weka.classifiers.Classifier;
@@ -36,10 +38,16 @@ public final class TrainingBenchmark {
     if (mode.equals("--only-trees-1m")) {
       // The forest and boosting on 1M rows, alone: an hour or more on 2 shared cores. CPU seconds
       // are the training thread's own, so they hold even when other work slows the wall clock.
+      // Optionally only the learners named after the mode, e.g. "--only-trees-1m random_forest".
+      List<Learner> learners =
+          args.length > 2
+              ? Arrays.stream(args, 2, args.length).map(name -> Learner.of(name).orElseThrow(() -> new IllegalArgumentException("no learner " + name))).toList()
+              : List.of(Learner.BOOSTED_TREES, Learner.RANDOM_FOREST);
       Instances million = DemoData.generate(1_000_000, 7);
       System.out.println(HEADER);
-      report(Learner.BOOSTED_TREES, million, DemoData.DEFAULT, Double.NaN, false);
-      report(Learner.RANDOM_FOREST, million, DemoData.DEFAULT, Double.NaN, false);
+      for (Learner learner : learners) {
+        report(learner, million, DemoData.DEFAULT, Double.NaN, false);
+      }
       return;
     }
     Instances real = TableReader.readCsv(csv, "loan_status", TableReader.Limits.DEFAULT);

@@ -58,8 +58,9 @@ public final class TuningRun {
   }
 
   /**
-   * The product's tree pipeline (boosted_trees' FilteredClassifier, whose filter passes every
-   * attribute through) with the configured classifier in place of the default one.
+   * The product's tree pipeline (boosted_trees' FilteredClassifier) with the configured classifier
+   * in place of the default one, and a filter that passes every attribute through: a configuration
+   * that wants the product's TreeEncoding names it (FilteredClassifier -F ...TreeEncoding).
    */
   private static Classifier pipeline(String options) {
     try {
@@ -67,6 +68,7 @@ public final class TuningRun {
       String className = words[0];
       words[0] = "";
       FilteredClassifier pipeline = Learner.BOOSTED_TREES.classifier(Learner.BOOSTED_TREES.options(java.util.Map.of()));
+      pipeline.setFilter(new weka.filters.AllFilter());
       pipeline.setClassifier(AbstractClassifier.forName(className, words));
       return pipeline;
     } catch (Exception e) {

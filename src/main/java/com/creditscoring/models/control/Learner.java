@@ -26,10 +26,11 @@ public enum Learner {
   /** Bagged trees: robust, little tuning. */
   RANDOM_FOREST(Map.of("trees", new Range(10, 1000, 150), "max_depth", new Range(0, 100, 0), "features", new Range(0, 100, 0))),
   /**
-   * Boosted regression trees (LogitBoost over unpruned REPTree): the most accurate here. Defaults
-   * from the tuning runs in bench/tuning-results.tsv (CV AUC 0.952 on the credit-risk file).
+   * Boosted regression trees (LogitBoost over unpruned REPTree, behind {@link TreeEncoding}): the
+   * most accurate here. Defaults from the tuning runs in bench/tuning-results.tsv (on the
+   * credit-risk file CV AUC 0.95, Brier under 0.05).
    */
-  BOOSTED_TREES(Map.of("iterations", new Range(10, 2000, 200), "shrinkage", new Range(0.01, 1, 0.3), "depth", new Range(1, 30, 3)));
+  BOOSTED_TREES(Map.of("iterations", new Range(10, 2000, 500), "shrinkage", new Range(0.01, 1, 0.1), "depth", new Range(1, 30, 5)));
 
   /** Options every learner takes: cross-validation folds and the random seed. */
   static final Map<String, Range> COMMON = Map.of("folds", new Range(2, 20, 10), "seed", new Range(0, Integer.MAX_VALUE, 1));
@@ -98,8 +99,10 @@ public enum Learner {
           case BOOSTED_TREES -> boosted(options, seed);
         });
     // Trees split on missing values themselves; imputing would only blur that signal.
-    if (this != LOGISTIC) {
+    if (this == RANDOM_FOREST) {
       pipeline.setFilter(new weka.filters.AllFilter());
+    } else if (this == BOOSTED_TREES) {
+      pipeline.setFilter(new TreeEncoding());
     }
     return pipeline;
   }
@@ -129,6 +132,11 @@ public enum Learner {
     boost.setClassifier(tree);
     boost.setNumIterations(options.get("iterations").intValue());
     boost.setShrinkage(options.get("shrinkage"));
+    // Each tree fits the rows carrying 90 % of the weight (the rest are already well classified),
+    // and the working response is capped at 2 instead of 3: in the tuning runs together +0.001 AUC
+    // and -0.0004 Brier, and the weight trimming halves the training time.
+    boost.setWeightThreshold(90);
+    boost.setZMax(2);
     boost.setSeed(seed);
     return boost;
   }
