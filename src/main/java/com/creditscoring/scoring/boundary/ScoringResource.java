@@ -89,7 +89,7 @@ public class ScoringResource {
   @Operation(
       summary =
           "Decide one application and show each field's contribution to the log-odds of default against a typical applicant"
-              + " (exact for logistic regression, sampled baseline Shapley values for tree models), with a summary (lang or"
+              + " (exact for logistic regression and boosted trees, sampled baseline Shapley values for the random forest), with a summary (lang or"
               + " Accept-Language: ru, en) and a PNG chart")
   public ExplanationView explain(JsonStructure application, @QueryParam("lang") String lang) {
     Caller caller = caller(lang);

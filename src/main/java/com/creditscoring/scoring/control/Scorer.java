@@ -44,12 +44,12 @@ public class Scorer {
   @ConfigProperty(name = "scoring.extra-fields", defaultValue = "reject")
   String extraFieldsSetting;
 
-  /** Orderings sampled for the reasons of a tree model: one ordering and its reverse by default, a cost of two scores per field. */
+  /** Orderings sampled for the reasons of a random forest: one ordering and its reverse by default, a cost of two scores per field. */
   @Inject
   @ConfigProperty(name = "scoring.reason-orderings", defaultValue = "2")
   String reasonOrderingsSetting;
 
-  /** Orderings sampled by /explain for a tree model. */
+  /** Orderings sampled by /explain for a random forest (logistic regression and boosted trees are exact). */
   @Inject
   @ConfigProperty(name = "scoring.explain-orderings", defaultValue = "64")
   String explainOrderingsSetting;
