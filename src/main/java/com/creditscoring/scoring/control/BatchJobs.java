@@ -18,6 +18,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +28,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,6 +70,7 @@ public class BatchJobs {
   @Inject Database database;
   @Inject DataFolder dataFolder;
   @Inject Scorer scorer;
+  @Inject DecisionLog decisionLog;
   @Inject CsvScoring csv;
   @Inject ModelRegistry registry;
   @Inject Clock clock;
@@ -176,15 +180,21 @@ public class BatchJobs {
           if (job.rowsDone() + 1 != firstRow) {
             throw new IllegalStateException("batch job " + jobId + " is at row " + job.rowsDone() + ", not " + (firstRow - 1) + ": another execution took it over");
           }
-          long scored = 0;
+          List<Prediction> decisions = new ArrayList<>(outcomes.size());
           for (Outcome outcome : outcomes) {
             if (outcome.decision() != null) {
-              em.persist(outcome.decision().audit().inBatchJob(jobId, outcome.index()));
-              scored++;
+              decisions.add(outcome.decision().audit().inBatchJob(jobId, outcome.index()));
             } else {
               em.persist(new BatchJobError(jobId, outcome.index(), outcome.errors().stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; "))));
             }
           }
+          try {
+            // The same transaction as the job's progress: the locked row's connection.
+            decisionLog.insert(em.unwrap(Connection.class), decisions);
+          } catch (SQLException e) {
+            throw new PersistenceException("the decisions of batch job " + jobId + " could not be stored: " + e.getMessage(), e);
+          }
+          long scored = decisions.size();
           job.advance(outcomes.size(), scored, outcomes.size() - scored, clock.instant());
           return null;
         });

@@ -32,8 +32,17 @@ public class Prediction {
     }
   }
 
+  /** Ids come from this sequence in blocks of {@link #ID_BLOCK}; it steps by as much (Liquibase 007). */
+  public static final String ID_SEQUENCE = "predictions_seq";
+
+  public static final int ID_BLOCK = 50;
+
+  /**
+   * The audit trail writes its rows with plain JDBC ({@code DecisionLog}), taking ids the way this
+   * generator would, so a JPA writer of the same table would draw disjoint blocks.
+   */
   @Id
-  @SequenceGenerator(name = "predictions_seq", sequenceName = "predictions_seq", allocationSize = 50)
+  @SequenceGenerator(name = "predictions_seq", sequenceName = ID_SEQUENCE, allocationSize = ID_BLOCK)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "predictions_seq")
   private Long id;
 
@@ -99,6 +108,14 @@ public class Prediction {
     this.batchJobId = job;
     this.batchRow = row;
     return this;
+  }
+
+  /** Gives the decision its id as it is written; an id once given never changes. */
+  public void assignId(long id) {
+    if (this.id != null) {
+      throw new IllegalStateException("prediction " + this.id + " already has its id");
+    }
+    this.id = id;
   }
 
   public Long id() { return id; }

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
+import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -119,6 +120,38 @@ public class Database {
         transaction.rollback();
       }
       em.close();
+    }
+  }
+
+  /** Work on a plain JDBC connection; may throw SQLException. */
+  @FunctionalInterface
+  public interface JdbcWork<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs the work on one pooled connection in one transaction, for bulk writes where JPA's unit of
+   * work would cost more than the insert itself: committed when it returns, rolled back when it
+   * throws.
+   *
+   * @throws PersistenceException when the database refuses the work or the commit
+   */
+  public <T> T inJdbcTransaction(JdbcWork<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      try {
+        T result = work.apply(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          connection.rollback();
+        } catch (SQLException rollbackFailure) {
+          e.addSuppressed(rollbackFailure);
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new PersistenceException(e.getMessage(), e);
     }
   }
 
