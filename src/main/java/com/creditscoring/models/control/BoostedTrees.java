@@ -2,6 +2,7 @@ package com.creditscoring.models.control;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import weka.classifiers.Classifier;
@@ -53,6 +54,11 @@ public final class BoostedTrees {
   private final int[] fieldOf;
 
   private final int inputWidth;
+
+  /** The last reference scored by {@link #referenceLogit}, with its log-odds. */
+  private volatile ReferenceLogit lastReference;
+
+  private record ReferenceLogit(double[] values, double logit) {}
 
   private BoostedTrees(Builder built, double intercept, TreeEncoding encoding, int[] fieldOf, int inputWidth) {
     this.column = built.column.stream().mapToInt(Integer::intValue).toArray();
@@ -125,6 +131,19 @@ public final class BoostedTrees {
       sum += output(root, x);
     }
     return sum;
+  }
+
+  /**
+   * The log-odds of a reference applicant, remembered: a model is explained against the same
+   * typical applicant every time, so its pass over the trees is paid once, not per explanation.
+   */
+  public double referenceLogit(double[] reference) {
+    ReferenceLogit last = lastReference;
+    if (last == null || !Arrays.equals(last.values(), reference)) {
+      last = new ReferenceLogit(reference.clone(), logit(reference));
+      lastReference = last;
+    }
+    return last.logit();
   }
 
   public double probabilityOfDefault(double[] applicant) {

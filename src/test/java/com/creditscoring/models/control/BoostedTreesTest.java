@@ -82,6 +82,21 @@ class BoostedTreesTest {
   }
 
   @Test
+  void theRememberedReferenceLogitFollowsTheReferenceItIsAskedFor() throws Exception {
+    BoostedTrees trees = BoostedTrees.of(trained(true), rows, positive).orElseThrow();
+    double[] first = rows.instance(0).toDoubleArray();
+    double[] second = rows.instance(1).toDoubleArray();
+    assertEquals(trees.logit(first), trees.referenceLogit(first), 0);
+    assertEquals(trees.logit(second), trees.referenceLogit(second), 0);
+    assertTrue(trees.logit(first) != trees.logit(second), "the two references differ");
+    double[] reused = second;
+    double[] third = rows.instance(7).toDoubleArray();
+    assertTrue(trees.logit(third) != trees.logit(second), "rows 1 and 7 score differently");
+    System.arraycopy(third, 0, reused, 0, third.length);
+    assertEquals(trees.logit(third), trees.referenceLogit(reused), 0, "an array changed in place is not taken for the one remembered");
+  }
+
+  @Test
   void otherLearnersAreNotReadAsBoostedTrees() throws Exception {
     FilteredClassifier forest = Learner.RANDOM_FOREST.classifier(Learner.RANDOM_FOREST.options(Map.of("trees", 10)));
     forest.buildClassifier(rows);
