@@ -1,6 +1,5 @@
 package com.creditscoring.scoring.control;
 
-import com.creditscoring.ops.control.SnakeCase;
 import com.creditscoring.models.control.LoadedModel;
 import com.creditscoring.models.control.ModelRegistry;
 import com.creditscoring.models.control.ModelSettings;
@@ -19,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +30,6 @@ import org.eclipse.microprofile.metrics.annotation.Counted;
  */
 @ApplicationScoped
 public class Scorer {
-
-  private static final Jsonb JSON = SnakeCase.JSON;
 
   @Inject ModelRegistry registry;
   @Inject DecisionLog log;
@@ -163,7 +159,7 @@ public class Scorer {
     Prediction row =
         new Prediction(
             clock.instant(), caller.user(), caller.requestId(), channel, model.id(), applicant.fields().toString(), probability,
-            score, decision, band.name(), JSON.toJson(reasons));
+            score, decision, band.name(), ReasonCodes.toJson(reasons));
     return new Decision(model, applicant.fields(), probability, score, decision, band, explanation, reasons, row);
   }
 }
