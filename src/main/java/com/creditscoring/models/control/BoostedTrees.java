@@ -269,6 +269,28 @@ public final class BoostedTrees {
       if (k == 0 || constant == 0) {
         return;
       }
+      int needApplicant = 0;
+      boolean allOrNothing = true;
+      for (int i = 0; i < k && allOrNothing; i++) {
+        int f = deciding[i];
+        if (a[f] == 1 && b[f] == 0) {
+          needApplicant++;
+        } else {
+          allOrNothing = a[f] == 0 && b[f] == 1;
+        }
+      }
+      if (allOrNothing) {
+        // No missing value on the path (the usual case): the leaf is reached exactly by the
+        // coalitions holding every field whose applicant value leads here and none whose reference
+        // value does. The polynomial below then has a single term, so each side gets one weight.
+        double applicantSide = needApplicant > 0 ? constant * COALITION_WEIGHTS[k][needApplicant - 1] : 0;
+        double referenceSide = needApplicant < k ? -constant * COALITION_WEIGHTS[k][needApplicant] : 0;
+        for (int i = 0; i < k; i++) {
+          int f = deciding[i];
+          shapley[f] += a[f] == 1 ? applicantSide : referenceSide;
+        }
+        return;
+      }
       for (int i = 0; i < k; i++) {
         // Coefficients of prod over the other deciding fields of (b + a t): entry j sums the
         // weights of the coalitions holding j of them.
