@@ -6,7 +6,8 @@
 #    scored in-process by the same code without HTTP, CSV or audit.
 # For each of the logistic scorecard and the boosted trees. One command; about 8 minutes.
 #   bench/scoring.sh [csv-rows (default 100000)] [seconds per load run (default 15)]
-# BENCH_JAVA_OPTS adds JVM options to the server, e.g. to compare a setting.
+# BENCH_JAVA_OPTS adds JVM options to the server, e.g. to compare a setting or attach a profiler;
+# BENCH_MODELS picks the learners (default: "logistic boosted_trees").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows="${1:-100000}"
@@ -98,7 +99,7 @@ awk -v n="$rows" 'BEGIN {
   }}' > "$work/applicants.csv"
 
 printf '\n%-14s %10s %10s %6s %10s %10s %9s %11s %11s %8s %8s %11s %6s\n' model "predict/s" "ping/s" ratio "p50@32 ms" "p99@32 ms" "p50@1 ms" "predict us" "ping us" "root/s" "root us" "csv rows/s" ratio
-for algorithm in logistic boosted_trees; do
+for algorithm in ${BENCH_MODELS:-logistic boosted_trees}; do
   train_and_activate "$algorithm"
   # Warm-up long enough for the JIT to finish with the request path: with 5 s, and even with 25 s,
   # the first model measured still ran on partly compiled code (its root document was 2.5x slower);
