@@ -220,6 +220,20 @@ public final class BoostedTrees {
     }
 
     void visit(int node) {
+      // Where the applicant and the reference take the same branch, every coalition takes it too:
+      // both weights stay as they are, so there is nothing to record on the way down.
+      while (column[node] != LEAF) {
+        double xValue = x[column[node]];
+        double zValue = z[column[node]];
+        if (Utils.isMissingValue(xValue) || Utils.isMissingValue(zValue)) {
+          break;
+        }
+        int branch = branch(node, xValue);
+        if (branch != branch(node, zValue)) {
+          break;
+        }
+        node = children[node][branch];
+      }
       if (column[node] == LEAF) {
         credit(value[node]);
         return;
