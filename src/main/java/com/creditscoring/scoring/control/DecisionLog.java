@@ -32,7 +32,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * callers that queued meanwhile find their rows already committed when their turn comes. Nobody
  * waits for a timer, and under load one commit carries many decisions.
  *
- * <p>Rows are inserted with plain JDBC batches, not through JPA: they are never changed after, so
+ * <p>Rows are inserted with plain JDBC (see {@link #insert}), not through JPA: they are never changed after, so
  * JPA's unit of work (a copy of each entity, a change set, a merge at commit) bought nothing and
  * cost about as much as the insert itself, which made the audit write the largest part of a
  * prediction's CPU. Ids come in blocks from {@code predictions_seq}, as JPA would take them.
