@@ -153,6 +153,9 @@ class ScoringIT {
 
     JsonObject english = post("/api/explain?lang=en", "user", Applicants.seedRequest(true).build().toString(), "Accept-Language", "ru").json();
     assertTrue(english.getString("summary").startsWith("Probability of default"), english::toString);
+
+    JsonObject german = assertProblem(post("/api/explain?lang=de", "user", Applicants.seedRequest(true).build().toString()), 422);
+    assertEquals(Set.of("lang"), badFields(german), german::toString);
   }
 
   @Test
