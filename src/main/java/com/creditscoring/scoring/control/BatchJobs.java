@@ -46,7 +46,6 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -263,13 +262,11 @@ public class BatchJobs {
    * the audit trail page by page, so memory does not grow with the file.
    */
   public void writeResult(BatchJob job, Writer out) throws IOException {
-    List<String> columns;
     try (Reader reader = Files.newBufferedReader(file(job), StandardCharsets.UTF_8);
         CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(reader)) {
-      columns = new ArrayList<>(parser.getHeaderNames());
-      List<String> header = new ArrayList<>(columns);
-      header.addAll(CsvScoring.OUTPUT_COLUMNS);
-      CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get());
+      CsvScoring.printHeader(out, parser.getHeaderNames());
+      // Rows are put together a page at a time and written at once, as the CSV endpoint does.
+      StringBuilder text = new StringBuilder();
       long row = 0;
       Map<Long, Prediction> decisions = Map.of();
       Map<Long, String> errors = Map.of();
@@ -277,31 +274,23 @@ public class BatchJobs {
       for (CSVRecord record : parser) {
         row++;
         if (row > pageEnd) {
+          out.append(text);
+          text.setLength(0);
           long from = row;
           long to = row + CsvScoring.CHUNK * 10L - 1;
           decisions = page(job.id(), from, to);
           errors = errorPage(job.id(), from, to);
           pageEnd = to;
         }
-        List<Object> values = new ArrayList<>();
-        record.forEach(values::add);
-        values.add(row);
         Prediction decision = decisions.get(row);
         if (decision != null) {
-          values.add(decision.id());
-          values.add(decision.probabilityOfDefault());
-          values.add(Math.round(decision.score()));
-          values.add(decision.decision());
-          values.add(decision.riskBand());
-          values.add(ReasonCodes.codesOf(decision.reasonsJson()));
-          values.add("");
+          CsvScoring.printRow(text, record, row, decision, ReasonCodes.codesOf(decision.reasonsJson()), "");
         } else {
-          values.addAll(java.util.Collections.nCopies(6, ""));
-          values.add(errors.getOrDefault(row, "not scored"));
+          CsvScoring.printRow(text, record, row, null, "", errors.getOrDefault(row, "not scored"));
         }
-        printer.printRecord(values);
       }
-      printer.flush();
+      out.append(text);
+      out.flush();
     }
   }
 

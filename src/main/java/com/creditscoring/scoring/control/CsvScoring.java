@@ -130,9 +130,7 @@ public class CsvScoring {
    */
   public long score(Upload upload, Writer out, Caller caller) throws IOException {
     Map<String, Boolean> numeric = upload.model().schema().stream().collect(Collectors.toMap(InputField::name, InputField::numeric));
-    List<String> header = new ArrayList<>(upload.columns());
-    header.addAll(OUTPUT_COLUMNS);
-    OUTPUT.printRecord(out, header.toArray());
+    printHeader(out, upload.columns());
     long rows = 0;
     try (CSVParser parser = upload.parser()) {
       Iterator<CSVRecord> records = parser.iterator();
@@ -211,29 +209,48 @@ public class CsvScoring {
     return application.build();
   }
 
-  /** The row as it came, then its decision's columns, or blanks and what is wrong with it. */
+  /** A scored row of the answer: the row as it came, then its decision's columns or its errors. */
   static void printRow(StringBuilder text, CSVRecord record, Outcome outcome) throws IOException {
+    Scorer.Decision d = outcome.decision();
+    if (d == null) {
+      printRow(text, record, outcome.index(), null, "", outcome.errors().stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")));
+    } else {
+      printRow(text, record, outcome.index(), d.audit(), d.reasons().stream().map(ReasonCodes.Reason::code).collect(Collectors.joining(";")), "");
+    }
+  }
+
+  /**
+   * A row of a result file, as {@link #OUTPUT_COLUMNS} name them: the row as it came and its
+   * number, then the stored decision with its reason codes, or blank decision columns and the
+   * error when there is no decision.
+   */
+  static void printRow(StringBuilder text, CSVRecord record, long row, Prediction decision, String reasonCodes, String error) throws IOException {
     boolean first = true;
     for (String value : record) {
       OUTPUT.print(value, text, first);
       first = false;
     }
-    OUTPUT.print(outcome.index(), text, first);
-    Scorer.Decision d = outcome.decision();
-    if (d == null) {
+    OUTPUT.print(row, text, first);
+    if (decision == null) {
       for (int i = 0; i < OUTPUT_COLUMNS.size() - 2; i++) {
         OUTPUT.print("", text, false);
       }
-      OUTPUT.print(outcome.errors().stream().map(e -> e.field() + ": " + e.message()).collect(Collectors.joining("; ")), text, false);
     } else {
-      OUTPUT.print(d.audit().id(), text, false);
-      OUTPUT.print(d.probabilityOfDefault(), text, false);
-      OUTPUT.print(Math.round(d.score()), text, false);
-      OUTPUT.print(d.decision(), text, false);
-      OUTPUT.print(d.band().name(), text, false);
-      OUTPUT.print(d.reasons().stream().map(ReasonCodes.Reason::code).collect(Collectors.joining(";")), text, false);
-      OUTPUT.print("", text, false);
+      OUTPUT.print(decision.id(), text, false);
+      OUTPUT.print(decision.probabilityOfDefault(), text, false);
+      OUTPUT.print(Math.round(decision.score()), text, false);
+      OUTPUT.print(decision.decision(), text, false);
+      OUTPUT.print(decision.riskBand(), text, false);
+      OUTPUT.print(reasonCodes, text, false);
     }
+    OUTPUT.print(error, text, false);
     OUTPUT.println(text);
+  }
+
+  /** The header of a result file: the upload's columns, then {@link #OUTPUT_COLUMNS}. */
+  static void printHeader(Writer out, List<String> columns) throws IOException {
+    List<String> header = new ArrayList<>(columns);
+    header.addAll(OUTPUT_COLUMNS);
+    OUTPUT.printRecord(out, header.toArray());
   }
 }

@@ -37,6 +37,21 @@ class CsvScoringTest {
   }
 
   @Test
+  void aBatchJobsStoredDecisionPrintsAsTheAnswerPrintedIt() throws IOException {
+    CSVRecord record = onlyRecord("name\nSmith\n");
+    Prediction audit = new Prediction(Instant.EPOCH, "user", "request", Channel.JOB, 7, "{}", 0.5, 480.6, "decline", "F", "[]");
+    audit.assignId(12);
+    Decision decision = new Decision(null, JsonValue.EMPTY_JSON_OBJECT, 0.5, 480.6, "decline", RiskBand.F, null, List.of(), audit);
+    StringBuilder answered = new StringBuilder();
+    CsvScoring.printRow(answered, record, new Outcome(1, decision, List.of()));
+    StringBuilder stored = new StringBuilder();
+    CsvScoring.printRow(stored, record, 1, audit, "", "");
+
+    assertEquals(answered.toString(), stored.toString());
+    assertEquals("Smith,1,12,0.5,481,decline,F,,\r\n", stored.toString());
+  }
+
+  @Test
   void aRejectedRowHasBlankDecisionColumnsAndEveryErrorInOneQuotedCell() throws IOException {
     CSVRecord record = onlyRecord("grade,rate\nZ,\n");
     List<FieldError> errors = List.of(new FieldError("grade", "must be one of [A, B, C]"), new FieldError("rate", "is \"required\""));
