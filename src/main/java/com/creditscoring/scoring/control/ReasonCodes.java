@@ -50,6 +50,7 @@ public final class ReasonCodes {
   private static final JsonProvider JSON = JsonProvider.provider();
 
   private static final Pattern NOT_IN_CODES = Pattern.compile("[^A-Z0-9]+");
+  private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
 
   /** Each field's code stem, worked out once per field name. */
   private static final Map<String, String> CODE_STEMS = new ConcurrentHashMap<>();
@@ -106,7 +107,7 @@ public final class ReasonCodes {
   }
 
   static String code(Contribution c) {
-    String field = CODE_STEMS.computeIfAbsent(c.field(), name -> NOT_IN_CODES.matcher(name.toUpperCase(Locale.ROOT)).replaceAll("_"));
+    String field = CODE_STEMS.computeIfAbsent(c.field(), ReasonCodes::codeStem);
     if (c.value() == null) {
       return field + "_MISSING";
     }
@@ -114,6 +115,16 @@ public final class ReasonCodes {
       return field + (value > ((Number) c.typical()).doubleValue() ? "_HIGH" : "_LOW");
     }
     return field;
+  }
+
+  /**
+   * A field name in capitals, each run of other characters one underscore, none at either end: an
+   * uploaded file's "Loan amount (€)" becomes LOAN_AMOUNT, so LOAN_AMOUNT_HIGH, not LOAN_AMOUNT__HIGH.
+   * A name with no letter or digit keeps a stem that still says what it is.
+   */
+  static String codeStem(String field) {
+    String stem = EDGE_UNDERSCORES.matcher(NOT_IN_CODES.matcher(field.toUpperCase(Locale.ROOT)).replaceAll("_")).replaceAll("");
+    return stem.isEmpty() ? "FIELD" : stem;
   }
 
   static String text(Contribution c, Language language) {

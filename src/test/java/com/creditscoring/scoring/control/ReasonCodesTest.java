@@ -37,4 +37,12 @@ class ReasonCodesTest {
     assertEquals("LOAN_PERCENT_INCOME_HIGH;LOAN_GRADE;PERSON_EMP_LENGTH_MISSING;PERSON_AGE_YEARS_LOW", ReasonCodes.codesOf(ReasonCodes.toJson(reasons)));
     assertEquals("Loan as a share of income is higher than typical: 0.5 (typical 0.15)", reasons.get(0).text());
   }
+
+  @Test
+  void punctuationAtEitherEndOfAFieldNameLeavesNoDoubleUnderscoreInItsCode() {
+    assertEquals("LOAN_AMOUNT", ReasonCodes.codeStem("Loan amount (€)"));
+    assertEquals("LOAN_AMOUNT_HIGH", ReasonCodes.code(new Contribution("Loan amount (€)", 9000.0, 8000.0, 0.5)));
+    assertEquals("INCOME", ReasonCodes.codeStem("_income_"));
+    assertEquals("FIELD", ReasonCodes.codeStem("€"));
+  }
 }
