@@ -6,6 +6,7 @@ import com.creditscoring.feedback.control.FeedbackLog;
 import com.creditscoring.feedback.control.Retraining;
 import com.creditscoring.feedback.entity.Feedback;
 import com.creditscoring.models.boundary.ModelViews.JobView;
+import com.creditscoring.ops.boundary.Downloads;
 import com.creditscoring.problems.JsonBodies;
 import com.creditscoring.problems.QueryParameters;
 import com.creditscoring.problems.QueryParameters.Paging;
@@ -133,7 +134,7 @@ public class FeedbackResource {
             }
           }
         };
-    return Response.ok(csv).header("Content-Disposition", "attachment; filename=\"feedback.csv\"").build();
+    return Response.ok(csv).header(Downloads.HEADER, Downloads.attachment("feedback.csv")).build();
   }
 
   @POST

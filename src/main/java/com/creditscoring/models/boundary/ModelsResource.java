@@ -9,6 +9,7 @@ import com.creditscoring.models.control.ModelRegistry;
 import com.creditscoring.models.control.ModelSettings;
 import com.creditscoring.models.control.TrainingJobs;
 import com.creditscoring.models.entity.TrainingJob;
+import com.creditscoring.ops.boundary.Downloads;
 import com.creditscoring.problems.ProblemException;
 import com.creditscoring.reports.control.ModelCards;
 import com.creditscoring.reports.control.ReportArchive;
@@ -103,7 +104,7 @@ public class ModelsResource {
       @PathParam("id") long id, @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context SecurityContext security) {
     Report report = modelCards.make(id, security.getUserPrincipal().getName(), Language.of(lang, headers.getAcceptableLanguages()));
     return Response.ok(archive.content(report), "application/pdf")
-        .header("Content-Disposition", "inline; filename=\"" + report.fileName() + "\"")
+        .header(Downloads.HEADER, Downloads.inline(report.fileName()))
         .build();
   }
 

@@ -2,6 +2,7 @@ package com.creditscoring.reports.boundary;
 
 import com.creditscoring.auth.boundary.Readers;
 import com.creditscoring.auth.entity.Role;
+import com.creditscoring.ops.boundary.Downloads;
 import com.creditscoring.problems.JsonBodies;
 import com.creditscoring.problems.RequestIds;
 import com.creditscoring.reports.control.ComparisonReports;
@@ -118,6 +119,6 @@ public class ReportsResource {
   }
 
   private Response pdf(Report report) {
-    return Response.ok(archive.content(report), PDF).header("Content-Disposition", "attachment; filename=\"" + report.fileName() + "\"").build();
+    return Response.ok(archive.content(report), PDF).header(Downloads.HEADER, Downloads.attachment(report.fileName())).build();
   }
 }

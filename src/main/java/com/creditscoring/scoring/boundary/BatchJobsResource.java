@@ -2,6 +2,7 @@ package com.creditscoring.scoring.boundary;
 
 import com.creditscoring.auth.boundary.Readers;
 import com.creditscoring.auth.entity.Role;
+import com.creditscoring.ops.boundary.Downloads;
 import com.creditscoring.problems.RequestIds;
 import com.creditscoring.scoring.control.BatchJobs;
 import com.creditscoring.scoring.control.Language;
@@ -103,7 +104,7 @@ public class BatchJobsResource {
           writer.flush();
         };
     return Response.ok(csv, "text/csv; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"batch-job-" + id + "-decisions.csv\"")
+        .header(Downloads.HEADER, Downloads.attachment("batch-job-" + id + "-decisions.csv"))
         .build();
   }
 

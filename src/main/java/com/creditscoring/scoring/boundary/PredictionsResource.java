@@ -2,6 +2,7 @@ package com.creditscoring.scoring.boundary;
 
 import com.creditscoring.auth.boundary.Readers;
 import com.creditscoring.auth.entity.Role;
+import com.creditscoring.ops.boundary.Downloads;
 import com.creditscoring.problems.QueryParameters;
 import com.creditscoring.problems.QueryParameters.Paging;
 import com.creditscoring.scoring.boundary.ScoringViews.PredictionPage;
@@ -81,7 +82,7 @@ public class PredictionsResource {
     Language language = Language.of(lang, headers.getAcceptableLanguages());
     Report report = decisionReports.make(prediction, caller(), language);
     return Response.ok(archive.content(report), "application/pdf")
-        .header("Content-Disposition", "inline; filename=\"" + report.fileName() + "\"")
+        .header(Downloads.HEADER, Downloads.inline(report.fileName()))
         .build();
   }
 

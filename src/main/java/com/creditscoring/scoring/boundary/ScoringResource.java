@@ -1,6 +1,7 @@
 package com.creditscoring.scoring.boundary;
 
 import com.creditscoring.auth.entity.Role;
+import com.creditscoring.ops.boundary.Downloads;
 import com.creditscoring.problems.JsonBodies;
 import com.creditscoring.problems.ProblemException;
 import com.creditscoring.problems.RequestIds;
@@ -135,7 +136,7 @@ public class ScoringResource {
           BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
           csv.score(upload, writer, caller);
         };
-    return Response.ok(scored, "text/csv; charset=UTF-8").header("Content-Disposition", "attachment; filename=\"decisions.csv\"").build();
+    return Response.ok(scored, "text/csv; charset=UTF-8").header(Downloads.HEADER, Downloads.attachment("decisions.csv")).build();
   }
 
   private static Caller caller(String lang, SecurityContext security, HttpHeaders headers, HttpServletRequest request) {
