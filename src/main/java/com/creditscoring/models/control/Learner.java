@@ -22,21 +22,36 @@ import weka.filters.unsupervised.attribute.ReplaceMissingValues;
  */
 public enum Learner {
   /** The scorecard baseline: coefficients an analyst can read and a regulator accepts. */
-  LOGISTIC(Map.of("ridge", new Range(0, 1000, 1e-8))),
+  LOGISTIC(Map.of("ridge", Range.real(0, 1000, 1e-8))),
   /** Bagged trees: robust, little tuning. */
-  RANDOM_FOREST(Map.of("trees", new Range(10, 1000, 150), "max_depth", new Range(0, 100, 0), "features", new Range(0, 100, 0))),
+  RANDOM_FOREST(Map.of("trees", Range.whole(10, 1000, 150), "max_depth", Range.whole(0, 100, 0), "features", Range.whole(0, 100, 0))),
   /**
    * Boosted regression trees (LogitBoost over unpruned REPTree, behind {@link TreeEncoding}): the
    * most accurate here. Defaults from the tuning runs in bench/tuning-results.tsv (on the
    * credit-risk file CV AUC 0.95, Brier under 0.05).
    */
-  BOOSTED_TREES(Map.of("iterations", new Range(10, 2000, 500), "shrinkage", new Range(0.01, 1, 0.1), "depth", new Range(1, 30, 5)));
+  BOOSTED_TREES(Map.of("iterations", Range.whole(10, 2000, 500), "shrinkage", Range.real(0.01, 1, 0.1), "depth", Range.whole(1, 30, 5)));
 
   /** Options every learner takes: cross-validation folds and the random seed. */
-  static final Map<String, Range> COMMON = Map.of("folds", new Range(2, 20, 10), "seed", new Range(0, Integer.MAX_VALUE, 1));
+  static final Map<String, Range> COMMON = Map.of("folds", Range.whole(2, 20, 10), "seed", Range.whole(0, Integer.MAX_VALUE, 1));
 
-  /** An option's allowed range and default. */
-  record Range(double min, double max, double fallback) {}
+  /**
+   * An option's allowed range and default; a count (folds, trees, depth) must be a whole number,
+   * or Weka would silently drop the fraction.
+   */
+  record Range(double min, double max, double fallback, boolean whole) {
+    static Range whole(double min, double max, double fallback) {
+      return new Range(min, max, fallback, true);
+    }
+
+    static Range real(double min, double max, double fallback) {
+      return new Range(min, max, fallback, false);
+    }
+
+    boolean admits(double value) {
+      return value >= min && value <= max && (!whole || value == Math.rint(value));
+    }
+  }
 
   private final Map<String, Range> ranges;
 
@@ -76,8 +91,10 @@ public enum Learner {
           Range range = all.get(name);
           if (range == null) {
             errors.add(new FieldError("options." + name, "unknown for " + value() + "; known: " + all.keySet()));
-          } else if (value == null || value.doubleValue() < range.min() || value.doubleValue() > range.max()) {
-            errors.add(new FieldError("options." + name, "must be between " + format(range.min()) + " and " + format(range.max())));
+          } else if (value == null || !range.admits(value.doubleValue())) {
+            errors.add(
+                new FieldError(
+                    "options." + name, "must be " + (range.whole() ? "a whole number " : "") + "between " + format(range.min()) + " and " + format(range.max())));
           }
         });
     if (!errors.isEmpty()) {
