@@ -5,6 +5,7 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 
@@ -25,4 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
             description =
                 "Trains and governs Weka credit-risk models, scores loan applications and renders"
                     + " PDF reports. Errors are RFC 9457 application/problem+json."))
-public class CreditScoringApplication extends Application {}
+public class CreditScoringApplication extends Application {
+
+  /**
+   * No WADL: Jersey would otherwise describe every resource, with internal type names, to anyone
+   * without a token (GET /api/application.wadl, and OPTIONS on any path). /openapi describes the API.
+   */
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of("jersey.config.server.wadl.disableWadl", true);
+  }
+}

@@ -26,7 +26,15 @@ public final class JsonBodies {
     throw ProblemException.of(400, "The body must be a JSON array of records, not " + shape(body) + ".");
   }
 
-  private static String shape(JsonValue body) {
+  /** What a body of this JSON-P type must be, in words. */
+  static String expected(Class<?> type) {
+    if (type == JsonObject.class) {
+      return "a JSON object with the fields";
+    }
+    return type == JsonArray.class ? "a JSON array of records" : "a JSON object or array";
+  }
+
+  static String shape(JsonValue body) {
     if (body == null) {
       return "an empty body";
     }

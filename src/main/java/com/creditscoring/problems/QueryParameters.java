@@ -54,10 +54,13 @@ public final class QueryParameters {
     return Optional.empty();
   }
 
-  /** Page and size, from 0 and 1..maxSize; defaults 0 and 50. */
+  /**
+   * Page and size, from 0 and 1..maxSize; defaults 0 and 50. The page is bounded so that its first
+   * row, page × size, is still a number the database query takes (an int).
+   */
   public Paging paging(String page, String size, int maxSize) {
-    return new Paging(
-        whole("page", page, 0, Integer.MAX_VALUE).orElse(0L).intValue(), whole("size", size, 1, maxSize).orElse(50L).intValue());
+    int rows = whole("size", size, 1, maxSize).orElse(50L).intValue();
+    return new Paging(whole("page", page, 0, Integer.MAX_VALUE / rows).orElse(0L).intValue(), rows);
   }
 
   public void add(FieldError error) {

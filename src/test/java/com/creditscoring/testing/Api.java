@@ -113,6 +113,14 @@ public final class Api {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A POST whose length is not said up front: the body goes out chunked. */
+  public static Reply postChunked(String path, String contentType, byte[] body, String... headers) {
+    return send(
+        request(path, headers)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+  }
+
   public static Reply postJson(String path, String json, String... headers) {
     return post(path, "application/json", json, headers);
   }

@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -82,7 +83,7 @@ public class FeedbackResource {
   @Operation(summary = "Report a loan's real outcome: the loan fields plus predicted_status and actual_status (0 repaid, 1 defaulted)")
   @APIResponse(responseCode = "200", description = "{status: success, id}")
   @APIResponse(responseCode = "422", description = "Fields that do not fit the active dataset's columns, each named")
-  public Recorded record(JsonStructure report, @Context SecurityContext security) {
+  public Recorded record(JsonValue report, @Context SecurityContext security) {
     return new Recorded("success", log.record(JsonBodies.object(report), security.getUserPrincipal().getName()).id());
   }
 

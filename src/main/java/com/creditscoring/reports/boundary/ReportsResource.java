@@ -16,7 +16,7 @@ import com.creditscoring.scoring.entity.Prediction.Channel;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -68,7 +68,7 @@ public class ReportsResource {
   @Operation(summary = "The seed's report: decides the application (recorded like /api/predict) and makes its decision report (lang or Accept-Language)")
   @APIResponse(responseCode = "200", description = "{report_path, report_id, download_url, prediction_id}")
   @APIResponse(responseCode = "422", description = "Every invalid field, as /api/predict")
-  public Made report(JsonStructure application, @QueryParam("lang") String lang) {
+  public Made report(JsonValue application, @QueryParam("lang") String lang) {
     Language language = Language.of(lang, headers.getAcceptableLanguages());
     String user = security.getUserPrincipal().getName();
     Scorer.Decision decision = scorer.decide(JsonBodies.object(application), new Caller(user, RequestIds.of(request), language), Channel.REPORT);

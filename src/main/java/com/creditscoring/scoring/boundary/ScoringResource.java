@@ -22,7 +22,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -76,7 +76,7 @@ public class ScoringResource {
   @APIResponse(responseCode = "200", description = "The decision, recorded in the audit trail before this answer")
   @APIResponse(responseCode = "422", description = "Every invalid, missing or unexpected field, each named")
   @APIResponse(responseCode = "503", description = "No model is active yet")
-  public PredictionView predict(JsonStructure application, @QueryParam("lang") String lang,
+  public PredictionView predict(JsonValue application, @QueryParam("lang") String lang,
       @Context SecurityContext security, @Context HttpHeaders headers, @Context HttpServletRequest request) {
     return PredictionView.of(scorer.decide(JsonBodies.object(application), caller(lang, security, headers, request), Channel.SINGLE));
   }
@@ -90,7 +90,7 @@ public class ScoringResource {
           "Decide one application and show each field's contribution to the log-odds of default against a typical applicant"
               + " (exact for logistic regression and boosted trees, sampled baseline Shapley values for the random forest), with a summary (lang or"
               + " Accept-Language: ru, en) and a PNG chart")
-  public ExplanationView explain(JsonStructure application, @QueryParam("lang") String lang,
+  public ExplanationView explain(JsonValue application, @QueryParam("lang") String lang,
       @Context SecurityContext security, @Context HttpHeaders headers, @Context HttpServletRequest request) {
     Caller caller = caller(lang, security, headers, request);
     Decision decision = scorer.explain(JsonBodies.object(application), caller);
@@ -105,7 +105,7 @@ public class ScoringResource {
   @Operation(summary = "Decide a JSON array of applications; a record's errors do not stop the others")
   @APIResponse(responseCode = "200", description = "One result or list of errors per record, in order")
   @APIResponse(responseCode = "413", description = "More records than SCORING_BATCH_LIMIT")
-  public BatchView predictBatch(JsonStructure body, @QueryParam("lang") String lang,
+  public BatchView predictBatch(JsonValue body, @QueryParam("lang") String lang,
       @Context SecurityContext security, @Context HttpHeaders headers, @Context HttpServletRequest request) {
     JsonArray records = JsonBodies.array(body);
     if (records.size() > batchLimit) {

@@ -209,6 +209,34 @@ class AuthIT {
   }
 
   @Test
+  void jsonFollowedByMoreOrOfAnotherShapeIsProblem400WithoutJavaNames() {
+    assertEquals(Set.of("body"), badFields(assertProblem(Api.postJson("/api/login", "{\"username\":\"a\",\"password\":\"b\"}xyz"), 400)));
+    assertProblem(Api.postJson("/api/login", "{\"username\":\"a\",\"password\":\"b\"}{}"), 400);
+    for (String body : new String[] {"[]", "42", "\"admin\"", "[".repeat(5000) + "]".repeat(5000)}) {
+      Api.Reply reply = Api.postJson("/api/login", body);
+      assertProblem(reply, 400);
+      assertTrue(!reply.body().contains("class ") && !reply.body().contains("$"), reply::toString);
+    }
+  }
+
+  @Test
+  void membersOfTheWrongJsonTypeAreNamedInsteadOfConverted() {
+    String admin = bearer(Accounts.adminToken());
+    assertEquals(
+        Set.of("username", "password"),
+        badFields(assertProblem(Api.postJson("/api/users", "{\"username\":12345678,\"password\":true,\"role\":\"user\"}", "Authorization", admin), 422)));
+    Api.Reply created = Api.postJson("/api/users", "{\"username\":\"typed-user\",\"password\":\"long-enough-pass\",\"role\":\"user\"}", "Authorization", admin);
+    assertEquals(201, created.status(), created::toString);
+    long id = created.json().getJsonNumber("id").longValue();
+    for (String active : new String[] {"\"yes\"", "1", "\"\"", "[true]"}) {
+      assertEquals(
+          Set.of("is_active"),
+          badFields(assertProblem(Api.method("PATCH", "/api/users/" + id, "application/json", "{\"is_active\":" + active + "}", "Authorization", admin), 422)));
+    }
+    assertTrue(Api.get("/api/users/" + id, "Authorization", admin).json().getBoolean("is_active"), "the account is still active");
+  }
+
+  @Test
   void wrongContentTypeIsProblem415() {
     assertProblem(Api.post("/api/login", "text/plain", "admin:secret"), 415);
   }

@@ -173,6 +173,11 @@ class ModelsIT {
         badFields(assertProblem(Api.postJson("/api/models", "{\"dataset\":1,\"algorithm\":\"random_forest\",\"options\":{\"trees\":1,\"depthh\":2}}", "Authorization", admin()), 422)));
     assertEquals(Set.of("dataset", "algorithm"), badFields(assertProblem(Api.postJson("/api/models", "{}", "Authorization", admin()), 422)));
     assertEquals(Set.of("dataset"), badFields(assertProblem(Api.postJson("/api/models", "{\"dataset\":999999,\"algorithm\":\"logistic\"}", "Authorization", admin()), 422)));
+    // JSON-B would truncate 1.5 to dataset 1 and read "2" as 2: a typo must not train another dataset.
+    assertEquals(
+        Set.of("dataset", "options"),
+        badFields(assertProblem(Api.postJson("/api/models", "{\"dataset\":1.5,\"algorithm\":\"logistic\",\"options\":[1]}", "Authorization", admin()), 422)));
+    assertEquals(Set.of("dataset"), badFields(assertProblem(Api.postJson("/api/models", "{\"dataset\":\"2\",\"algorithm\":\"logistic\"}", "Authorization", admin()), 422)));
   }
 
   @Test
@@ -189,6 +194,11 @@ class ModelsIT {
         Api.method("PUT", "/api/models/" + model + "/settings", "application/json",
             "{\"base_score\":600,\"base_odds\":50,\"points_to_double_odds\":20,\"approve_below\":0.5,\"decline_from\":0.2}", "Authorization", admin());
     assertProblem(bad, 422);
+    // 1e400 is valid JSON but no double: it used to reach the database as infinity and answer 500.
+    Api.Reply infinite =
+        Api.method("PUT", "/api/models/" + model + "/settings", "application/json",
+            "{\"base_score\":1e400,\"base_odds\":50,\"points_to_double_odds\":[20],\"approve_below\":0.05,\"decline_from\":0.4}", "Authorization", admin());
+    assertEquals(Set.of("base_score", "points_to_double_odds"), badFields(assertProblem(infinite, 422)));
     Api.Reply good =
         Api.method("PUT", "/api/models/" + model + "/settings", "application/json",
             "{\"base_score\":650,\"base_odds\":30,\"points_to_double_odds\":25,\"approve_below\":0.05,\"decline_from\":0.4}", "Authorization", admin());

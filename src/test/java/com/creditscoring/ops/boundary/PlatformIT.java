@@ -148,6 +148,19 @@ class PlatformIT {
   }
 
   @Test
+  void oversizedChunkedJsonIsProblem413Too() {
+    byte[] big = ("{\"x\":\"" + "a".repeat(9 * 1024 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertProblem(Api.postChunked("/api/predict", "application/json", big, "Authorization", com.creditscoring.testing.Accounts.bearer(com.creditscoring.testing.Accounts.adminToken())), 413);
+  }
+
+  @Test
+  void noWadlDescribesTheApiToStrangers() {
+    assertProblem(Api.get("/api/application.wadl"), 404);
+    Api.Reply options = Api.method("OPTIONS", "/api/health", "text/plain", "");
+    assertFalse(options.body().contains("wadl") || String.valueOf(options.contentType()).contains("wadl"), options::toString);
+  }
+
+  @Test
   void everyAnswerCarriesARequestId() {
     Api.Reply reply = Api.get("/api/health", "X-Request-Id", "trace-42");
     assertEquals("trace-42", reply.header("X-Request-Id"));

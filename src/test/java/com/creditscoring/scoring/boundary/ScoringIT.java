@@ -112,6 +112,14 @@ class ScoringIT {
     assertTrue(grade.contains("[A, B, C, D, E, F, G]"), grade);
     assertProblem(Api.postJson("/api/predict", "[1,2]", "Authorization", bearer(Accounts.tokenFor("user"))), 400);
     assertProblem(Api.postJson("/api/predict", "{\"person_age\":", "Authorization", bearer(Accounts.tokenFor("user"))), 400);
+    // A valid application with more after it, a bare value, or JSON nested past the parser's limit:
+    // each a 400, none decided (they were a 200, a 500 and a 500).
+    String seed = Applicants.seedRequest(false).build().toString();
+    for (String body : new String[] {seed + "xyz", seed + seed, "42", "null", "[".repeat(5000) + "]".repeat(5000)}) {
+      for (String path : new String[] {"/api/predict", "/api/explain", "/api/predict/batch"}) {
+        assertProblem(post(path, "user", body), 400);
+      }
+    }
     assertEquals(before, recorded());
   }
 
@@ -239,6 +247,9 @@ class ScoringIT {
     assertEquals(0, none.getInt("total"));
     assertEquals(Set.of("decision", "model_version", "size", "from"), badFields(assertProblem(
         Api.get("/api/predictions?decision=maybe&model_version=x&size=0&from=today", "Authorization", bearer(Accounts.tokenFor("admin"))), 422)));
+    // The first row of page × size must fit the query: past it is a 422, not an overflow and a 500.
+    assertEquals(Set.of("page"), badFields(assertProblem(
+        Api.get("/api/predictions?page=5000000&size=500", "Authorization", bearer(Accounts.tokenFor("admin"))), 422)));
   }
 
   @Test
