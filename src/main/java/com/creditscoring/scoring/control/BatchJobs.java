@@ -44,7 +44,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -263,7 +262,7 @@ public class BatchJobs {
    */
   public void writeResult(BatchJob job, Writer out) throws IOException {
     try (Reader reader = Files.newBufferedReader(file(job), StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(reader)) {
+        CSVParser parser = CsvScoring.INPUT.parse(reader)) {
       CsvScoring.printHeader(out, parser.getHeaderNames());
       // Rows are put together a page at a time and written at once, as the CSV endpoint does.
       StringBuilder text = new StringBuilder();

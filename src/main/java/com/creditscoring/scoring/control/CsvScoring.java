@@ -22,10 +22,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -56,6 +59,13 @@ public class CsvScoring {
 
   static final List<String> OUTPUT_COLUMNS =
       List.of("row", "prediction_id", "probability_default", "score", "decision", "risk_band", "reason_codes", "error");
+
+  /**
+   * How uploads are read, here, by the batch job and for its result. Blank header names are let
+   * through the parser so that {@link #headerErrors} names their columns in a 422.
+   */
+  static final CSVFormat INPUT =
+      CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setAllowMissingColumnNames(true).get();
 
   /** Rows are written as the seed's clients read them: RFC 4180, quoted only where needed. */
   private static final CSVFormat OUTPUT = CSVFormat.DEFAULT;
@@ -91,17 +101,15 @@ public class CsvScoring {
   public record Upload(LoadedModel model, CSVParser parser, List<String> columns) {}
 
   /**
-   * Reads the header and checks it before anything is answered: a missing required column or an
-   * unexpected one (unless extra fields are ignored) is a 422 naming each.
+   * Reads the header and checks it before anything is answered: a header that cannot be read, an
+   * unnamed or repeated column, a missing required column or an unexpected one (unless extra fields
+   * are ignored) is a 422 naming each.
    */
   public Upload open(Reader csv) throws IOException {
     LoadedModel model = scorer.activeModel();
-    CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(csv);
+    CSVParser parser = parse(csv);
     List<String> columns = parser.getHeaderNames();
-    List<FieldError> errors = new ArrayList<>();
-    if (columns.isEmpty()) {
-      errors.add(new FieldError("header", "the first line must name the columns"));
-    }
+    List<FieldError> errors = headerErrors(columns);
     for (InputField field : model.schema()) {
       if (field.required() && !columns.contains(field.name())) {
         errors.add(new FieldError(field.name(), "is a required column"));
@@ -110,7 +118,8 @@ public class CsvScoring {
     if (scorer.extraFields() == ExtraFields.REJECT) {
       List<String> inputs = model.schema().stream().map(InputField::name).toList();
       columns.stream()
-          .filter(c -> !inputs.contains(c))
+          .filter(c -> !c.isBlank() && !inputs.contains(c)) // an unnamed column is reported by its number
+          .distinct()
           .forEach(c -> errors.add(new FieldError(c, "is not an input of model " + model.id() + "; its inputs are " + inputs)));
     }
     if (!errors.isEmpty()) {
@@ -118,6 +127,48 @@ public class CsvScoring {
       throw ProblemException.invalid("The CSV header has " + errors.size() + " problem(s).", errors);
     }
     return new Upload(model, parser, columns);
+  }
+
+  /** A parser past the header row; a header that cannot be read is a 422. */
+  static CSVParser parse(Reader csv) {
+    try {
+      return INPUT.parse(csv);
+    } catch (IOException e) {
+      throw ProblemException.invalid("The CSV header cannot be read.", List.of(unreadable("the header row", e)));
+    }
+  }
+
+  /**
+   * What is wrong with the header by itself: no columns, a column without a name (a trailing comma
+   * makes one), a column named twice. A row is read by column name, so a repeated name would
+   * silently score one of the two values.
+   */
+  static List<FieldError> headerErrors(List<String> columns) {
+    List<FieldError> errors = new ArrayList<>();
+    if (columns.isEmpty()) {
+      errors.add(new FieldError("header", "the first line must name the columns"));
+    }
+    Set<String> seen = new HashSet<>();
+    for (int c = 0; c < columns.size(); c++) {
+      String name = columns.get(c);
+      if (name == null || name.isBlank()) {
+        errors.add(new FieldError("header", "column " + (c + 1) + " has no name in the header row"));
+      } else if (!seen.add(name)) {
+        errors.add(new FieldError(name, "the header names this column twice"));
+      }
+    }
+    return errors;
+  }
+
+  /**
+   * Why a part of the upload (the header row, row 12) cannot be read. Text that is not UTF-8 is
+   * blamed on the file, not the part: the parser reads ahead, so the bad byte may lie further on.
+   */
+  static FieldError unreadable(String part, IOException e) {
+    if (e instanceof CharacterCodingException) {
+      return new FieldError("file", "the file is not UTF-8 text; save it as UTF-8 and send it again");
+    }
+    return new FieldError("file", part + " cannot be read as CSV: " + e.getMessage());
   }
 
   /**
