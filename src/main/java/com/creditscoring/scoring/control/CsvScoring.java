@@ -20,6 +20,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
@@ -178,19 +179,20 @@ public class CsvScoring {
    * chunk is written out only once its commit is done. Scoring and committing cost about the same
    * per row, so overlapping them nearly halves the time of a large file, with at most two chunks in
    * memory.
+   *
+   * <p>A row that cannot be parsed (an unterminated quote) ends the answer: the answer has started,
+   * so it cannot become a 422 any more, and the parser cannot tell where the next row begins. The
+   * rows before it are scored and written, then one last row, with only its number and the error,
+   * says why reading stopped.
    */
   public long score(Upload upload, Writer out, Caller caller) throws IOException {
     Map<String, Boolean> numeric = upload.model().schema().stream().collect(Collectors.toMap(InputField::name, InputField::numeric));
     printHeader(out, upload.columns());
     long rows = 0;
     try (CSVParser parser = upload.parser()) {
-      Iterator<CSVRecord> records = parser.iterator();
+      Rows records = new Rows(parser.iterator());
       Chunk committing = null;
-      while (records.hasNext()) {
-        List<CSVRecord> chunk = new ArrayList<>(CHUNK);
-        while (records.hasNext() && chunk.size() < CHUNK) {
-          chunk.add(records.next());
-        }
+      for (List<CSVRecord> chunk = records.next(CHUNK); !chunk.isEmpty(); chunk = records.next(CHUNK)) {
         List<Outcome> outcomes = new ArrayList<>(chunk.size());
         for (CSVRecord record : chunk) {
           rows++;
@@ -208,9 +210,57 @@ public class CsvScoring {
       if (committing != null) {
         committing.writeOnceCommitted(out);
       }
+      if (records.unreadable() != null) {
+        StringBuilder text = new StringBuilder();
+        printUnreadableRow(text, upload.columns().size(), rows + 1, records.unreadable().message() + "; the rows after it were not read");
+        out.append(text);
+      }
     }
     out.flush();
     return rows;
+  }
+
+  /** Reads the rows a chunk at a time, until the end or the first row that cannot be parsed. */
+  static final class Rows {
+    private final Iterator<CSVRecord> records;
+    private long read;
+    private FieldError unreadable;
+
+    Rows(Iterator<CSVRecord> records) {
+      this.records = records;
+    }
+
+    /** Up to {@code max} rows; none once the end or an unreadable row is reached. */
+    List<CSVRecord> next(int max) {
+      List<CSVRecord> chunk = new ArrayList<>(max);
+      try {
+        while (unreadable == null && chunk.size() < max && records.hasNext()) {
+          chunk.add(records.next());
+        }
+      } catch (UncheckedIOException e) {
+        unreadable = CsvScoring.unreadable("row " + (read + chunk.size() + 1), e.getCause());
+      }
+      read += chunk.size();
+      return chunk;
+    }
+
+    /** Why reading stopped before the end, or null. */
+    FieldError unreadable() {
+      return unreadable;
+    }
+  }
+
+  /** A row that could not be parsed: no values, its number, blank decision columns and the error. */
+  static void printUnreadableRow(StringBuilder text, int columns, long row, String error) throws IOException {
+    for (int c = 0; c < columns; c++) {
+      OUTPUT.print("", text, c == 0);
+    }
+    OUTPUT.print(row, text, columns == 0);
+    for (int i = 0; i < OUTPUT_COLUMNS.size() - 2; i++) {
+      OUTPUT.print("", text, false);
+    }
+    OUTPUT.print(error, text, false);
+    OUTPUT.println(text);
   }
 
   /** Scored rows whose decisions are being committed. */

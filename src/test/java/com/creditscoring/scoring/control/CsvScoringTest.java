@@ -1,6 +1,7 @@
 package com.creditscoring.scoring.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +113,37 @@ class CsvScoringTest {
       ProblemException problem = assertThrows(ProblemException.class, () -> csv.open(body), "seed " + seed);
       assertEquals(422, problem.problem().status());
     }
+  }
+
+  @Test
+  void stopsReadingAtARowThatCannotBeParsedAndNamesIt() throws IOException {
+    CsvScoring.Rows rows = new CsvScoring.Rows(INPUT.parse(new StringReader("a,b\n1,2\n3,4\n\"5,6\n7,8\n")).iterator());
+
+    assertEquals(2, rows.next(CsvScoring.CHUNK).size());
+    assertTrue(rows.next(CsvScoring.CHUNK).isEmpty());
+    assertEquals("file", rows.unreadable().field());
+    assertTrue(rows.unreadable().message().startsWith("row 3 cannot be read as CSV"), rows.unreadable()::toString);
+  }
+
+  @Test
+  void readsEveryRowOfAWellFormedFile() throws IOException {
+    CsvScoring.Rows rows = new CsvScoring.Rows(INPUT.parse(new StringReader("a,b\n1,2\n3,4\n5,6\n")).iterator());
+
+    assertEquals(2, rows.next(2).size());
+    assertEquals(1, rows.next(2).size());
+    assertTrue(rows.next(2).isEmpty());
+    assertNull(rows.unreadable());
+  }
+
+  @Test
+  void anUnreadableRowHasBlankValuesItsNumberAndTheError() throws IOException {
+    StringBuilder text = new StringBuilder();
+    CsvScoring.printUnreadableRow(text, 2, 3, "row 3 cannot be read as CSV: EOF reached");
+
+    List<CSVRecord> lines = CSVFormat.DEFAULT.parse(new StringReader(text.toString())).getRecords();
+    List<String> values = new ArrayList<>();
+    lines.get(0).forEach(values::add);
+    assertEquals(List.of("", "", "3", "", "", "", "", "", "", "row 3 cannot be read as CSV: EOF reached"), values);
   }
 
   private static List<String> inputs() {
