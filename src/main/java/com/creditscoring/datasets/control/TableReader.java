@@ -88,7 +88,9 @@ public final class TableReader {
       errors.add("target", "no column named '" + target + "'; the columns are " + header);
     }
     for (int c = 0; c < scans.size(); c++) {
-      scans.get(c).check(c == targetIndex, errors);
+      if (!header.get(c).isBlank()) { // an unnamed column is already reported, by its number
+        scans.get(c).check(c == targetIndex, errors);
+      }
     }
     errors.throwIfAny();
 
@@ -162,6 +164,9 @@ public final class TableReader {
         .setSkipHeaderRecord(true)
         .setIgnoreSurroundingSpaces(true)
         .setIgnoreEmptyLines(true)
+        // A blank header name is reported by checkHeader, with its column, as a 422; refused by the
+        // parser it would be an IllegalArgumentException naming nothing the client could act on.
+        .setAllowMissingColumnNames(true)
         .get()
         .parse(reader);
   }

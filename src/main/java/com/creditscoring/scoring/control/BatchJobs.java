@@ -23,6 +23,7 @@ import jakarta.ws.rs.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +45,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -106,8 +106,9 @@ public class BatchJobs {
   }
 
   /**
-   * Keeps the upload, checks its header against the active model (422 before anything is
-   * registered), counts its rows, registers the job and starts it.
+   * Keeps the upload, checks its header against the active model, counts its rows, registers the
+   * job and starts it. Counting reads the whole file as the job will, so a file that is not UTF-8 or
+   * has a row that cannot be parsed is a 422 before anything is registered, not a failed job.
    */
   public BatchJob submit(InputStream upload, Caller caller) throws IOException {
     LoadedModel model = scorer.activeModel();
@@ -117,11 +118,7 @@ public class BatchJobs {
       Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
       long rows;
       try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-        CsvScoring.Upload checked = csv.open(reader);
-        rows = 0;
-        for (Iterator<CSVRecord> records = checked.parser().iterator(); records.hasNext(); records.next()) {
-          rows++;
-        }
+        rows = countRows(csv.open(reader).parser());
       }
       long total = rows;
       BatchJob job =
@@ -137,6 +134,21 @@ public class BatchJobs {
       Files.deleteIfExists(file);
       throw e;
     }
+  }
+
+  /** The rows after the header; the first row that cannot be read is a 422 naming it. */
+  static long countRows(CSVParser parser) {
+    long rows = 0;
+    Iterator<CSVRecord> records = parser.iterator();
+    try {
+      while (records.hasNext()) {
+        records.next();
+        rows++;
+      }
+    } catch (UncheckedIOException e) {
+      throw ProblemException.invalid("The CSV cannot be read.", List.of(CsvScoring.unreadable("row " + (rows + 1), e.getCause())));
+    }
+    return rows;
   }
 
   private void start(long id) {
@@ -263,7 +275,7 @@ public class BatchJobs {
    */
   public void writeResult(BatchJob job, Writer out) throws IOException {
     try (Reader reader = Files.newBufferedReader(file(job), StandardCharsets.UTF_8);
-        CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(reader)) {
+        CSVParser parser = CsvScoring.INPUT.parse(reader)) {
       CsvScoring.printHeader(out, parser.getHeaderNames());
       // Rows are put together a page at a time and written at once, as the CSV endpoint does.
       StringBuilder text = new StringBuilder();

@@ -20,12 +20,16 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -56,6 +60,13 @@ public class CsvScoring {
 
   static final List<String> OUTPUT_COLUMNS =
       List.of("row", "prediction_id", "probability_default", "score", "decision", "risk_band", "reason_codes", "error");
+
+  /**
+   * How uploads are read, here, by the batch job and for its result. Blank header names are let
+   * through the parser so that {@link #headerErrors} names their columns in a 422.
+   */
+  static final CSVFormat INPUT =
+      CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).setAllowMissingColumnNames(true).get();
 
   /** Rows are written as the seed's clients read them: RFC 4180, quoted only where needed. */
   private static final CSVFormat OUTPUT = CSVFormat.DEFAULT;
@@ -91,17 +102,15 @@ public class CsvScoring {
   public record Upload(LoadedModel model, CSVParser parser, List<String> columns) {}
 
   /**
-   * Reads the header and checks it before anything is answered: a missing required column or an
-   * unexpected one (unless extra fields are ignored) is a 422 naming each.
+   * Reads the header and checks it before anything is answered: a header that cannot be read, an
+   * unnamed or repeated column, a missing required column or an unexpected one (unless extra fields
+   * are ignored) is a 422 naming each.
    */
   public Upload open(Reader csv) throws IOException {
     LoadedModel model = scorer.activeModel();
-    CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(csv);
+    CSVParser parser = parse(csv);
     List<String> columns = parser.getHeaderNames();
-    List<FieldError> errors = new ArrayList<>();
-    if (columns.isEmpty()) {
-      errors.add(new FieldError("header", "the first line must name the columns"));
-    }
+    List<FieldError> errors = headerErrors(columns);
     for (InputField field : model.schema()) {
       if (field.required() && !columns.contains(field.name())) {
         errors.add(new FieldError(field.name(), "is a required column"));
@@ -110,7 +119,8 @@ public class CsvScoring {
     if (scorer.extraFields() == ExtraFields.REJECT) {
       List<String> inputs = model.schema().stream().map(InputField::name).toList();
       columns.stream()
-          .filter(c -> !inputs.contains(c))
+          .filter(c -> !c.isBlank() && !inputs.contains(c)) // an unnamed column is reported by its number
+          .distinct()
           .forEach(c -> errors.add(new FieldError(c, "is not an input of model " + model.id() + "; its inputs are " + inputs)));
     }
     if (!errors.isEmpty()) {
@@ -120,6 +130,48 @@ public class CsvScoring {
     return new Upload(model, parser, columns);
   }
 
+  /** A parser past the header row; a header that cannot be read is a 422. */
+  static CSVParser parse(Reader csv) {
+    try {
+      return INPUT.parse(csv);
+    } catch (IOException e) {
+      throw ProblemException.invalid("The CSV header cannot be read.", List.of(unreadable("the header row", e)));
+    }
+  }
+
+  /**
+   * What is wrong with the header by itself: no columns, a column without a name (a trailing comma
+   * makes one), a column named twice. A row is read by column name, so a repeated name would
+   * silently score one of the two values.
+   */
+  static List<FieldError> headerErrors(List<String> columns) {
+    List<FieldError> errors = new ArrayList<>();
+    if (columns.isEmpty()) {
+      errors.add(new FieldError("header", "the first line must name the columns"));
+    }
+    Set<String> seen = new HashSet<>();
+    for (int c = 0; c < columns.size(); c++) {
+      String name = columns.get(c);
+      if (name == null || name.isBlank()) {
+        errors.add(new FieldError("header", "column " + (c + 1) + " has no name in the header row"));
+      } else if (!seen.add(name)) {
+        errors.add(new FieldError(name, "the header names this column twice"));
+      }
+    }
+    return errors;
+  }
+
+  /**
+   * Why a part of the upload (the header row, row 12) cannot be read. Text that is not UTF-8 is
+   * blamed on the file, not the part: the parser reads ahead, so the bad byte may lie further on.
+   */
+  static FieldError unreadable(String part, IOException e) {
+    if (e instanceof CharacterCodingException) {
+      return new FieldError("file", "the file is not UTF-8 text; save it as UTF-8 and send it again");
+    }
+    return new FieldError("file", part + " cannot be read as CSV: " + e.getMessage());
+  }
+
   /**
    * Scores every row; returns how many rows were read.
    *
@@ -127,19 +179,20 @@ public class CsvScoring {
    * chunk is written out only once its commit is done. Scoring and committing cost about the same
    * per row, so overlapping them nearly halves the time of a large file, with at most two chunks in
    * memory.
+   *
+   * <p>A row that cannot be parsed (an unterminated quote) ends the answer: the answer has started,
+   * so it cannot become a 422 any more, and the parser cannot tell where the next row begins. The
+   * rows before it are scored and written, then one last row, with only its number and the error,
+   * says why reading stopped.
    */
   public long score(Upload upload, Writer out, Caller caller) throws IOException {
     Map<String, Boolean> numeric = upload.model().schema().stream().collect(Collectors.toMap(InputField::name, InputField::numeric));
     printHeader(out, upload.columns());
     long rows = 0;
     try (CSVParser parser = upload.parser()) {
-      Iterator<CSVRecord> records = parser.iterator();
+      Rows records = new Rows(parser.iterator());
       Chunk committing = null;
-      while (records.hasNext()) {
-        List<CSVRecord> chunk = new ArrayList<>(CHUNK);
-        while (records.hasNext() && chunk.size() < CHUNK) {
-          chunk.add(records.next());
-        }
+      for (List<CSVRecord> chunk = records.next(CHUNK); !chunk.isEmpty(); chunk = records.next(CHUNK)) {
         List<Outcome> outcomes = new ArrayList<>(chunk.size());
         for (CSVRecord record : chunk) {
           rows++;
@@ -157,9 +210,57 @@ public class CsvScoring {
       if (committing != null) {
         committing.writeOnceCommitted(out);
       }
+      if (records.unreadable() != null) {
+        StringBuilder text = new StringBuilder();
+        printUnreadableRow(text, upload.columns().size(), rows + 1, records.unreadable().message() + "; the rows after it were not read");
+        out.append(text);
+      }
     }
     out.flush();
     return rows;
+  }
+
+  /** Reads the rows a chunk at a time, until the end or the first row that cannot be parsed. */
+  static final class Rows {
+    private final Iterator<CSVRecord> records;
+    private long read;
+    private FieldError unreadable;
+
+    Rows(Iterator<CSVRecord> records) {
+      this.records = records;
+    }
+
+    /** Up to {@code max} rows; none once the end or an unreadable row is reached. */
+    List<CSVRecord> next(int max) {
+      List<CSVRecord> chunk = new ArrayList<>(max);
+      try {
+        while (unreadable == null && chunk.size() < max && records.hasNext()) {
+          chunk.add(records.next());
+        }
+      } catch (UncheckedIOException e) {
+        unreadable = CsvScoring.unreadable("row " + (read + chunk.size() + 1), e.getCause());
+      }
+      read += chunk.size();
+      return chunk;
+    }
+
+    /** Why reading stopped before the end, or null. */
+    FieldError unreadable() {
+      return unreadable;
+    }
+  }
+
+  /** A row that could not be parsed: no values, its number, blank decision columns and the error. */
+  static void printUnreadableRow(StringBuilder text, int columns, long row, String error) throws IOException {
+    for (int c = 0; c < columns; c++) {
+      OUTPUT.print("", text, c == 0);
+    }
+    OUTPUT.print(row, text, columns == 0);
+    for (int i = 0; i < OUTPUT_COLUMNS.size() - 2; i++) {
+      OUTPUT.print("", text, false);
+    }
+    OUTPUT.print(error, text, false);
+    OUTPUT.println(text);
   }
 
   /** Scored rows whose decisions are being committed. */

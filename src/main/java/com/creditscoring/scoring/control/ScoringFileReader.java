@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -47,7 +46,7 @@ public class ScoringFileReader extends AbstractItemReader {
   public void open(Serializable checkpoint) throws Exception {
     BatchJob job = jobs.find(Long.parseLong(jobId));
     reader = Files.newBufferedReader(jobs.file(job), StandardCharsets.UTF_8);
-    parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get().parse(reader);
+    parser = CsvScoring.INPUT.parse(reader);
     columns = parser.getHeaderNames().size();
     records = parser.iterator();
     for (position = 0; position < job.rowsDone() && records.hasNext(); position++) {

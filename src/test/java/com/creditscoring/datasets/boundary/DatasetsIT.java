@@ -88,6 +88,14 @@ class DatasetsIT {
   }
 
   @Test
+  void aHeaderWithAnUnnamedColumnOrNoNamesAtAllIsA422NamingTheColumn() {
+    for (String csv : List.of("age,,default\n1,2,0\n2,3,1\n", "age,default,\n1,0,\n2,1,\n", "   \n")) {
+      JsonObject problem = assertProblem(upload("name=x&target=default", "text/csv", csv), 422);
+      assertTrue(problem.getJsonArray("errors").toString().contains("has no name in the header row"), problem::toString);
+    }
+  }
+
+  @Test
   void anUploadWithoutNameOrTargetIsRefusedNamingBoth() {
     JsonObject problem = assertProblem(upload("", "text/csv", "x,y\n1,0\n"), 422);
     String fields = problem.getJsonArray("errors").toString();

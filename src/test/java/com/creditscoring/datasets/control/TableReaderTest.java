@@ -81,6 +81,32 @@ class TableReaderTest {
   }
 
   @Test
+  void namesTheColumnWhoseHeaderNameIsEmpty() throws IOException {
+    var errors = defects(csv("age,,default\n1,2,0\n2,3,1\n"), "default");
+    assertTrue(names(errors, "file", "column 2 has no name"), errors::toString);
+  }
+
+  @Test
+  void namesTheUnnamedColumnATrailingCommaInTheHeaderMakes() throws IOException {
+    var errors = defects(csv("age,default,\n1,0,\n2,1,\n"), "default");
+    assertTrue(names(errors, "file", "column 3 has no name"), errors::toString);
+    assertTrue(errors.stream().noneMatch(e -> e.field().isBlank()), errors::toString);
+  }
+
+  @Test
+  void refusesAFileOfOnlyWhitespace() throws IOException {
+    var errors = defects(csv("   \n"), "default");
+    assertTrue(names(errors, "file", "column 1 has no name"), errors::toString);
+    assertTrue(names(errors, "file", "no data rows"), errors::toString);
+  }
+
+  @Test
+  void namesAColumnTheHeaderNamesTwice() throws IOException {
+    var errors = defects(csv("age,age,default\n1,2,0\n2,3,1\n"), "default");
+    assertTrue(names(errors, "age", "twice"), errors::toString);
+  }
+
+  @Test
   void refusesTextThatIsNotUtf8() throws IOException {
     Path file = folder.resolve("latin1.csv");
     Files.write(file, "name,y\nM\u00fcller,1\nSch\u00e4fer,0\n".getBytes(StandardCharsets.ISO_8859_1));

@@ -11,6 +11,9 @@ import com.creditscoring.testing.Models;
 import com.creditscoring.testing.SecondServer;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -50,6 +53,11 @@ class BatchJobIT {
       csv.append(broken.contains(i + 1) ? ScoringIT.applicantRow(i).replaceFirst(",[A-G],", ",Z,") : ScoringIT.applicantRow(i)).append('\n');
     }
     return csv.toString();
+  }
+
+  /** A 422 before any job is registered. */
+  private static void assertUploadRefused(String csv) {
+    assertProblem(Api.post("/api/batch-jobs", "text/csv", csv, "Authorization", bearer(Accounts.tokenFor("user"))), 422);
   }
 
   private static JsonObject submit(String csv, String role) {
@@ -123,6 +131,18 @@ class BatchJobIT {
       assertEquals(200, Api.get("/api/batch-jobs/" + done.getJsonNumber("id"), "Authorization", bearer(Accounts.tokenFor("user"))).status());
       assertProblem(Api.get("/api/batch-jobs/" + done.getJsonNumber("id")), 401);
       assertProblem(Api.post("/api/batch-jobs", "text/csv", "person_age,colour\n30,red\n", "Authorization", bearer(Accounts.tokenFor("user"))), 422);
+      assertUploadRefused(ScoringIT.SEED_HEADER + ",person_age\n" + ScoringIT.applicantRow(1) + ",30\n");
+      assertUploadRefused(ScoringIT.SEED_HEADER + ",\n" + ScoringIT.applicantRow(1) + ",\n");
+      assertUploadRefused("   \n");
+      assertUploadRefused(ScoringIT.SEED_HEADER + "\n" + ScoringIT.applicantRow(1) + "\n\"" + ScoringIT.applicantRow(2) + "\n");
+      assertProblem(
+          Api.send(
+              HttpRequest.newBuilder(URI.create(Api.BASE + "/api/batch-jobs"))
+                  .header("Content-Type", "text/csv")
+                  .header("Authorization", bearer(Accounts.tokenFor("user")))
+                  .POST(HttpRequest.BodyPublishers.ofByteArray(
+                      (ScoringIT.SEED_HEADER + "\n" + ScoringIT.applicantRow(0).replace("RENT", "R\u00e9NT") + "\n").getBytes(StandardCharsets.ISO_8859_1)))),
+          422);
     } catch (RuntimeException | Error e) {
       deployer.undeploy(APP);
       throw e;

@@ -231,6 +231,29 @@ class ScoringIT {
   }
 
   @Test
+  @Order(8)
+  void aCsvWhoseHeaderCannotBeUsedIsA422NamingWhy() {
+    String user = bearer(Accounts.tokenFor("user"));
+    assertEquals(Set.of("person_age"), badFields(assertProblem(
+        Api.post("/api/predict/csv", "text/csv", SEED_HEADER + ",person_age\n" + applicantRow(1) + ",30\n", "Authorization", user), 422)));
+    assertTrue(badFields(assertProblem(Api.post("/api/predict/csv", "text/csv", SEED_HEADER + ",\n" + applicantRow(1) + ",\n", "Authorization", user), 422))
+        .equals(Set.of("header")));
+    assertTrue(badFields(assertProblem(Api.post("/api/predict/csv", "text/csv", "   \n", "Authorization", user), 422)).contains("header"));
+  }
+
+  @Test
+  @Order(8)
+  void aCsvRowThatCannotBeParsedEndsTheAnswerWithARowSayingWhy() {
+    String csv = SEED_HEADER + "\n" + applicantRow(1) + "\n\"" + applicantRow(2) + "\n";
+    Api.Reply answer = Api.post("/api/predict/csv", "text/csv", csv, "Authorization", bearer(Accounts.tokenFor("user")));
+    assertEquals(200, answer.status(), answer::toString);
+    String[] lines = answer.body().split("\r\n");
+    assertEquals(3, lines.length, answer::toString);
+    assertTrue(lines[1].matches(".*,1,\\d+,0\\.\\d+(E-\\d+)?,\\d+,(approve|review|decline),[A-F],[A-Z_;]*,$"), lines[1]);
+    assertTrue(lines[2].contains(",2,,,,,,,") && lines[2].contains("row 2 cannot be read as CSV"), lines[2]);
+  }
+
+  @Test
   @Order(9)
   void usersSeeOnlyTheirOwnDecisionsAndAnalystsFilterAll() {
     long others = post("/api/predict", "analyst", Applicants.seedRequest(false).build().toString()).json().getJsonNumber("prediction_id").longValue();

@@ -1,6 +1,15 @@
 package com.creditscoring.scoring.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.creditscoring.models.control.InputField;
+import com.creditscoring.models.control.Learner;
+import com.creditscoring.models.control.LoadedModel;
+import com.creditscoring.problems.ProblemException;
+import com.creditscoring.testing.TrainedModels;
 
 import com.creditscoring.problems.Problem.FieldError;
 import com.creditscoring.scoring.control.ReasonCodes.Reason;
@@ -9,11 +18,16 @@ import com.creditscoring.scoring.control.Scorer.Outcome;
 import com.creditscoring.scoring.entity.Prediction;
 import com.creditscoring.scoring.entity.Prediction.Channel;
 import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -59,6 +73,106 @@ class CsvScoringTest {
     assertEquals(
         List.of("Z", "", "9", "", "", "", "", "", "", "grade: must be one of [A, B, C]; rate: is \"required\""),
         readBack(record, new Outcome(9, null, errors)));
+  }
+
+  @Test
+  void refusesAHeaderThatNamesAColumnTwice() {
+    List<String> columns = new ArrayList<>(inputs());
+    columns.add(columns.get(0));
+    List<FieldError> errors = refused(String.join(",", columns) + "\n");
+    assertTrue(names(errors, columns.get(0), "twice"), errors::toString);
+  }
+
+  @Test
+  void refusesTheUnnamedColumnATrailingCommaInTheHeaderMakes() {
+    List<FieldError> errors = refused(String.join(",", inputs()) + ",\n");
+    assertTrue(names(errors, "header", "column " + (inputs().size() + 1) + " has no name"), errors::toString);
+    assertTrue(errors.stream().noneMatch(e -> e.field().isBlank()), errors::toString);
+  }
+
+  @Test
+  void refusesABodyOfOnlyWhitespace() {
+    List<FieldError> errors = refused("   \n");
+    assertTrue(names(errors, "header", "column 1 has no name"), errors::toString);
+  }
+
+  @Test
+  void refusesAHeaderThatCannotBeParsed() {
+    List<FieldError> errors = refused("\"" + String.join(",", inputs()) + "\n30,50000\n");
+    assertTrue(names(errors, "file", "the header row cannot be read as CSV"), errors::toString);
+  }
+
+  @Test
+  void refusesBinaryData() {
+    CsvScoring csv = withModel();
+    for (int seed = 0; seed < 50; seed++) {
+      byte[] binary = new byte[1280];
+      new Random(seed).nextBytes(binary);
+      // Decoded as the endpoint decodes it: undecodable bytes become U+FFFD.
+      Reader body = new InputStreamReader(new ByteArrayInputStream(binary), StandardCharsets.UTF_8);
+      ProblemException problem = assertThrows(ProblemException.class, () -> csv.open(body), "seed " + seed);
+      assertEquals(422, problem.problem().status());
+    }
+  }
+
+  @Test
+  void stopsReadingAtARowThatCannotBeParsedAndNamesIt() throws IOException {
+    CsvScoring.Rows rows = new CsvScoring.Rows(INPUT.parse(new StringReader("a,b\n1,2\n3,4\n\"5,6\n7,8\n")).iterator());
+
+    assertEquals(2, rows.next(CsvScoring.CHUNK).size());
+    assertTrue(rows.next(CsvScoring.CHUNK).isEmpty());
+    assertEquals("file", rows.unreadable().field());
+    assertTrue(rows.unreadable().message().startsWith("row 3 cannot be read as CSV"), rows.unreadable()::toString);
+  }
+
+  @Test
+  void readsEveryRowOfAWellFormedFile() throws IOException {
+    CsvScoring.Rows rows = new CsvScoring.Rows(INPUT.parse(new StringReader("a,b\n1,2\n3,4\n5,6\n")).iterator());
+
+    assertEquals(2, rows.next(2).size());
+    assertEquals(1, rows.next(2).size());
+    assertTrue(rows.next(2).isEmpty());
+    assertNull(rows.unreadable());
+  }
+
+  @Test
+  void anUnreadableRowHasBlankValuesItsNumberAndTheError() throws IOException {
+    StringBuilder text = new StringBuilder();
+    CsvScoring.printUnreadableRow(text, 2, 3, "row 3 cannot be read as CSV: EOF reached");
+
+    List<CSVRecord> lines = CSVFormat.DEFAULT.parse(new StringReader(text.toString())).getRecords();
+    List<String> values = new ArrayList<>();
+    lines.get(0).forEach(values::add);
+    assertEquals(List.of("", "", "3", "", "", "", "", "", "", "row 3 cannot be read as CSV: EOF reached"), values);
+  }
+
+  private static List<String> inputs() {
+    return TrainedModels.onDemoData(Learner.LOGISTIC).schema().stream().map(InputField::name).toList();
+  }
+
+  /** Scoring as the endpoint opens it, with the demo data's model active. */
+  private static CsvScoring withModel() {
+    LoadedModel model = TrainedModels.onDemoData(Learner.LOGISTIC);
+    CsvScoring csv = new CsvScoring();
+    csv.scorer =
+        new Scorer() {
+          @Override
+          public LoadedModel activeModel() {
+            return model;
+          }
+        };
+    return csv;
+  }
+
+  private static List<FieldError> refused(String body) {
+    CsvScoring csv = withModel();
+    ProblemException problem = assertThrows(ProblemException.class, () -> csv.open(new StringReader(body)));
+    assertEquals(422, problem.problem().status());
+    return problem.problem().errors();
+  }
+
+  private static boolean names(List<FieldError> errors, String field, String words) {
+    return errors.stream().anyMatch(e -> e.field().equals(field) && e.message().contains(words));
   }
 
   private static CSVRecord onlyRecord(String csv) throws IOException {

@@ -1,0 +1,52 @@
+package com.creditscoring.scoring.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.creditscoring.problems.Problem.FieldError;
+import com.creditscoring.problems.ProblemException;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What an upload's check finds before a batch job is registered. */
+class BatchJobsTest {
+
+  @TempDir Path folder;
+
+  @Test
+  void countsTheRowsAfterTheHeader() throws IOException {
+    assertEquals(2, BatchJobs.countRows(CsvScoring.INPUT.parse(new StringReader("a,b\n1,2\n3,4\n"))));
+  }
+
+  @Test
+  void refusesAFileWithARowThatCannotBeParsedNamingTheRow() throws IOException {
+    FieldError error = refused(new StringReader("a,b\n1,2\n\"3,4\n5,6\n"));
+    assertEquals("file", error.field());
+    assertEquals(true, error.message().startsWith("row 2 cannot be read as CSV"), error::toString);
+  }
+
+  @Test
+  void refusesAFileThatIsNotUtf8() throws IOException {
+    Path file = folder.resolve("latin1.csv");
+    Files.write(file, "person_age,person_home_ownership\n30,RENT\n31,R\u00e9NT\n".getBytes(StandardCharsets.ISO_8859_1));
+    // Read as the upload is read: strict UTF-8.
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      FieldError error = refused(reader);
+      assertEquals("file", error.field());
+      assertEquals(true, error.message().contains("not UTF-8"), error::toString);
+    }
+  }
+
+  private static FieldError refused(Reader csv) throws IOException {
+    ProblemException problem = assertThrows(ProblemException.class, () -> BatchJobs.countRows(CsvScoring.parse(csv)));
+    assertEquals(422, problem.problem().status());
+    assertEquals(1, problem.problem().errors().size());
+    return problem.problem().errors().get(0);
+  }
+}
