@@ -81,7 +81,7 @@ public class FeedbackResource {
   @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
   @Operation(summary = "Report a loan's real outcome: the loan fields plus predicted_status and actual_status (0 repaid, 1 defaulted)")
   @APIResponse(responseCode = "200", description = "{status: success, id}")
-  @APIResponse(responseCode = "422", description = "Fields that do not fit the active dataset's columns, each named")
+  @APIResponse(responseCode = "422", description = "Fields that do not fit the active dataset's columns or the ranges the active model scores, each named")
   public Recorded record(JsonStructure report, @Context SecurityContext security) {
     return new Recorded("success", log.record(JsonBodies.object(report), security.getUserPrincipal().getName()).id());
   }
