@@ -74,7 +74,8 @@ public class FeedbackResource {
   public record FeedbackPage(List<FeedbackView> items, int page, int size, long total) {}
 
   public record RetrainResult(
-      String status, Long modelVersion, Double auc, Double previousAuc, boolean activated, String reason, int feedbackRows, long datasetId) {}
+      String status, Long modelVersion, Double auc, Double previousAuc, boolean activated, String reason, int feedbackRows,
+      int skippedFeedbackRows, long datasetId) {}
 
   @POST
   @Path("feedback")
@@ -82,7 +83,7 @@ public class FeedbackResource {
   @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
   @Operation(summary = "Report a loan's real outcome: the loan fields plus predicted_status and actual_status (0 repaid, 1 defaulted)")
   @APIResponse(responseCode = "200", description = "{status: success, id}")
-  @APIResponse(responseCode = "422", description = "Fields that do not fit the active dataset's columns, each named")
+  @APIResponse(responseCode = "422", description = "Fields that do not fit the active dataset's columns or the ranges the active model scores, each named")
   public Recorded record(JsonValue report, @Context SecurityContext security) {
     return new Recorded("success", log.record(JsonBodies.object(report), security.getUserPrincipal().getName()).id());
   }
@@ -144,7 +145,8 @@ public class FeedbackResource {
   @Operation(summary = "Train a new version on the active dataset plus feedback; activate it only if its CV AUC is not worse")
   @APIResponse(responseCode = "200", description = "Trained; says whether it was activated and why")
   @APIResponse(responseCode = "202", description = "Still training; Location is the job")
-  @APIResponse(responseCode = "400", description = "No feedback, fewer than 5 rows, or one outcome under 10 %")
+  @APIResponse(responseCode = "400", description = "No feedback, fewer than 5 usable rows, or one outcome under 10 %")
+  @APIResponse(responseCode = "422", description = "The active dataset plus its feedback cannot train a model; the detail says why")
   public Response retrain(@Context SecurityContext security) {
     Retraining.Outcome outcome = retraining.retrain(security.getUserPrincipal().getName(), Duration.ofSeconds(waitSeconds));
     if (outcome.job() != null) {
@@ -153,7 +155,7 @@ public class FeedbackResource {
     return Response.ok(
             new RetrainResult(
                 outcome.activated() ? "activated" : "registered", outcome.model().id(), outcome.model().cvAuc(), outcome.previousAuc(),
-                outcome.activated(), outcome.reason(), outcome.feedbackRows(), outcome.datasetId()))
+                outcome.activated(), outcome.reason(), outcome.feedbackRows(), outcome.skippedFeedbackRows(), outcome.datasetId()))
         .build();
   }
 

@@ -5,9 +5,12 @@ import com.creditscoring.datasets.control.DatasetCatalog;
 import com.creditscoring.datasets.entity.Dataset;
 import com.creditscoring.feedback.entity.Feedback;
 import com.creditscoring.models.control.LearnerComparison;
+import com.creditscoring.models.control.LoadedModel;
 import com.creditscoring.models.control.ModelRegistry;
 import com.creditscoring.problems.Problem.FieldError;
 import com.creditscoring.problems.ProblemException;
+import com.creditscoring.scoring.control.ApplicationForm;
+import com.creditscoring.scoring.control.ApplicationForm.ExtraFields;
 import com.creditscoring.storage.control.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,13 +24,15 @@ import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Records reported outcomes. Each report is checked against the columns of the dataset in use,
- * so that retraining can append it to that dataset row for row.
+ * so that retraining can append it to that dataset row for row, and against the active model's
+ * input schema, as a scoring request is.
  */
 @ApplicationScoped
 public class FeedbackLog {
@@ -52,10 +57,12 @@ public class FeedbackLog {
     Integer actual = status(report, "actual_status", true, errors);
     Integer predicted = status(report, "predicted_status", false, errors);
     JsonObject fields = checkedFields(report, datasets.columns(dataset), dataset.name(), errors);
+    Optional<LoadedModel> active = registry.active();
+    active.ifPresent(model -> checkAgainstTheModel(report, model, errors));
     if (!errors.isEmpty()) {
       throw ProblemException.invalid("The feedback has " + errors.size() + " invalid field(s).", errors);
     }
-    Long model = registry.active().map(m -> m.id()).orElse(null);
+    Long model = active.map(m -> m.id()).orElse(null);
     Feedback feedback = new Feedback(dataset.id(), model, fields.toString(), predicted, actual, user, clock.instant());
     return database.inTransaction(
         em -> {
@@ -112,10 +119,27 @@ public class FeedbackLog {
     return null;
   }
 
+  /**
+   * Holds the loan fields to the rules POST /api/predict applies (the seed's ranges, else the range
+   * the model was trained on): an outcome for an applicant the model would not score is no sound
+   * training row, and an out-of-range number such as 1e400 (read as infinity) breaks retraining.
+   * The rules are {@link ApplicationForm}'s own, not a copy; a field the dataset check has already
+   * named is not named twice, and fields outside the model are left to that check.
+   */
+  static void checkAgainstTheModel(JsonObject report, LoadedModel model, List<FieldError> errors) {
+    JsonObjectBuilder loanFields = Json.createObjectBuilder(report);
+    STATUS_FIELDS.forEach(loanFields::remove);
+    Set<String> named = new HashSet<>();
+    errors.forEach(e -> named.add(e.field()));
+    ApplicationForm.read(loanFields.build(), model, ExtraFields.IGNORE).errors().stream()
+        .filter(e -> !named.contains(e.field()))
+        .forEach(errors::add);
+  }
+
   /** The loan fields, checked against the dataset's columns; the target itself is not a field. */
   static JsonObject checkedFields(JsonObject report, List<ColumnSummary> columns, String datasetName, List<FieldError> errors) {
     JsonObjectBuilder fields = Json.createObjectBuilder();
-    Set<String> known = new java.util.HashSet<>(STATUS_FIELDS);
+    Set<String> known = new HashSet<>(STATUS_FIELDS);
     for (ColumnSummary column : columns) {
       if (column.target()) {
         continue;
@@ -129,8 +153,11 @@ public class FeedbackLog {
         continue;
       }
       if (column.type().equals("numeric")) {
-        if (value instanceof JsonNumber) {
+        if (value instanceof JsonNumber number && Double.isFinite(number.doubleValue())) {
           fields.add(column.name(), value);
+        } else if (value instanceof JsonNumber) {
+          // Checked even without an active model: retraining cannot learn from an infinite number.
+          errors.add(new FieldError(column.name(), "must be a finite number, not " + value));
         } else {
           errors.add(new FieldError(column.name(), "must be a number"));
         }

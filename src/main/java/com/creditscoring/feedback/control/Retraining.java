@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import weka.core.Attribute;
 import weka.core.DenseInstance;
 import weka.core.Instances;
@@ -38,6 +39,8 @@ import weka.core.Utils;
 @ApplicationScoped
 public class Retraining {
 
+  private static final Logger LOG = Logger.getLogger(Retraining.class.getName());
+
   static final int MINIMUM_ROWS = 5;
   static final double MINIMUM_MINORITY_SHARE = 0.10;
 
@@ -49,12 +52,18 @@ public class Retraining {
 
   /** What retraining did; {@code job} is set when it is still running. */
   public record Outcome(
-      TrainingJob job, ScoringModel model, Double previousAuc, boolean activated, String reason, int feedbackRows, long datasetId) {}
+      TrainingJob job, ScoringModel model, Double previousAuc, boolean activated, String reason, int feedbackRows, int skippedFeedbackRows,
+      long datasetId) {}
 
   public Outcome retrain(String user, Duration wait) {
     // The root dataset plus all its feedback: a derived dataset never feeds the next retraining twice.
     Dataset base = datasets.find(comparison.activeDataset().rootId());
-    List<Feedback> reports = feedback.forDataset(base.id());
+    List<Feedback> stored = feedback.forDataset(base.id());
+    List<Feedback> reports = stored.stream().filter(Retraining::allNumbersFinite).toList();
+    int skipped = stored.size() - reports.size();
+    if (skipped > 0) {
+      LOG.warning(() -> skipped + " feedback row(s) of dataset " + base.id() + " hold non-finite numbers and are left out of retraining");
+    }
     checkTheSeedsRules(reports);
     Instances data = datasets.rows(base);
     for (Feedback report : reports) {
@@ -71,7 +80,15 @@ public class Retraining {
     Map<String, Double> options = active.map(m -> options(m.model().optionsJson())).orElseGet(() -> learner.options(Map.of()));
     TrainingJob job = jobs.await(jobs.submit(derived.id(), learner, options, user).id(), wait);
     if (!job.isFinished()) {
-      return new Outcome(job, null, null, false, "still training", reports.size(), derived.id());
+      return new Outcome(job, null, null, false, "still training", reports.size(), skipped, derived.id());
+    }
+    if (TrainingJobs.failedOnItsData(job)) {
+      // The job's error already speaks to the analyst; the learner's own message is in the log.
+      LOG.warning(() -> "Retraining job " + job.id() + " failed on dataset " + derived.id() + ": " + job.error());
+      throw ProblemException.of(
+          422,
+          "Retraining could not train a model on dataset " + base.id() + " plus its " + reports.size() + " feedback row(s) (saved as dataset "
+              + derived.id() + "). " + job.error() + " Check the reported outcomes with GET /api/feedback.");
     }
     if (job.modelId() == null) {
       throw ProblemException.of(500, "Retraining failed: " + job.error());
@@ -87,7 +104,10 @@ public class Retraining {
             ? "no model was active"
             : String.format(Locale.ROOT, "cross-validated AUC %.4f %s the active model's %.4f", trained.cvAuc(), better ? "is not worse than" : "is below", previous)
                 + (better ? "" : ": registered, not activated");
-    return new Outcome(null, trained, previous, better, reason, reports.size(), derived.id());
+    if (skipped > 0) {
+      reason += "; " + skipped + " feedback row(s) with non-finite numbers were left out";
+    }
+    return new Outcome(null, trained, previous, better, reason, reports.size(), skipped, derived.id());
   }
 
   /** The seed's checks, each a 400 that says what is missing. */
@@ -109,6 +129,22 @@ public class Retraining {
           400,
           String.format(Locale.ROOT, "The feedback is too one-sided: the rarer outcome is %.0f %% of it, at least 10 %% is needed.", minority * 100));
     }
+  }
+
+  /**
+   * Whether every number in a report is finite. Reports stored before feedback was checked against
+   * the model's ranges may hold 1e400, stored as infinity, which makes the learners' arithmetic
+   * break down. Such rows are skipped and counted rather than failing the whole retraining: the
+   * API cannot correct a stored report, so refusing would block retraining for good, while one
+   * skipped row among many loses little. Finite but implausible values are kept; the range checks
+   * at POST /api/feedback keep new ones out.
+   */
+  static boolean allNumbersFinite(Feedback report) {
+    JsonObject fields;
+    try (var reader = Json.createReader(new StringReader(report.fieldsJson()))) {
+      fields = reader.readObject();
+    }
+    return fields.values().stream().noneMatch(v -> v instanceof JsonNumber n && !Double.isFinite(n.doubleValue()));
   }
 
   static DenseInstance row(Instances data, Feedback report, String positiveClass) {

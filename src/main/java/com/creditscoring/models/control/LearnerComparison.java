@@ -4,6 +4,7 @@ import com.creditscoring.ops.control.SnakeCase;
 import com.creditscoring.datasets.control.DatasetCatalog;
 import com.creditscoring.datasets.entity.Dataset;
 import com.creditscoring.models.entity.Comparison;
+import com.creditscoring.problems.ProblemException;
 import com.creditscoring.storage.control.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import weka.core.Instances;
 
 /**
@@ -22,6 +25,8 @@ import weka.core.Instances;
  */
 @ApplicationScoped
 public class LearnerComparison {
+
+  private static final Logger LOG = Logger.getLogger(LearnerComparison.class.getName());
 
   @Inject Database database;
   @Inject DatasetCatalog datasets;
@@ -66,7 +71,14 @@ public class LearnerComparison {
     List<Result> results = new ArrayList<>();
     for (Learner learner : Learner.values()) {
       Map<String, Double> options = learner.options(Map.of("folds", foldsFor(data)));
-      ModelMetrics metrics = ModelTrainer.crossValidate(data, dataset.positiveClass(), learner, options, ModelTrainer.Progress.NONE);
+      ModelMetrics metrics;
+      try {
+        metrics = ModelTrainer.crossValidate(data, dataset.positiveClass(), learner, options, ModelTrainer.Progress.NONE);
+      } catch (ModelTrainer.Untrainable e) {
+        // The data's fault, said in the analyst's words; the learner's own message is kept in the log.
+        LOG.log(Level.WARNING, "Comparing learners on dataset " + dataset.id() + " failed", e);
+        throw ProblemException.of(422, "Dataset " + dataset.id() + " cannot be compared. " + e.getMessage());
+      }
       results.add(new Result(learner.value(), metrics.accuracy(), metrics.auc(), metrics.gini(), metrics.ks(), metrics.brier(), metrics.trainingSeconds(), metrics.roc()));
     }
     results.sort(Comparator.comparingDouble(Result::auc).reversed());

@@ -2,6 +2,7 @@ package com.creditscoring.models.control;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -16,6 +17,9 @@ import java.util.List;
  * @param brier mean squared error of the probability of default
  * @param calibration predicted against observed default rate per decile of prediction
  * @param roc up to about 100 points of the ROC curve, from (0,0) to (1,1)
+ * @param foldAucs the AUC of each fold's held-out rows; null for a fold whose held-out rows all
+ *     had one outcome, where AUC is undefined (JSON has no NaN, and a NaN here once made the whole
+ *     model unstorable)
  * @param distribution the held-out predictions counted in bins of probability of default one
  *     percentage point wide (only bins with applicants), so that what any cut-off or risk band on
  *     whole percentages would have done can be worked out later; absent for models trained before
@@ -86,12 +90,19 @@ public record ModelMetrics(
         new Confusion(tp, fp, tn, fn),
         calibration(p, y),
         roc(p, y),
-        List.copyOf(foldAucs),
+        definedOnly(foldAucs),
         seconds,
         distribution(p, y));
   }
 
-  /** Probability that a random defaulter scores above a random non-defaulter. */
+  /** The values with each NaN as null: the stored JSON must stay JSON. */
+  static List<Double> definedOnly(List<Double> values) {
+    List<Double> defined = new ArrayList<>(values.size());
+    values.forEach(v -> defined.add(v == null || v.isNaN() ? null : v));
+    return Collections.unmodifiableList(defined);
+  }
+
+  /** Probability that a random defaulter scores above a random non-defaulter; NaN with only one outcome. */
   public static double auc(double[] p, boolean[] y) {
     Integer[] order = sortedIndexes(p);
     double rankSumPositive = 0;

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
@@ -49,7 +50,36 @@ public final class ModelTrainer {
     }
   }
 
+  /**
+   * The data cannot train this learner: too few rows of an outcome, or the learner's arithmetic
+   * broke down on it. The message is written for the analyst who chose the data; the learner's own
+   * message, if any, stays in the cause for the server log.
+   */
+  public static final class Untrainable extends IllegalArgumentException {
+    Untrainable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Fewer rows of an outcome than this and some fold is tested on one outcome alone, where AUC means nothing. */
+  static final int MINIMUM_ROWS_PER_OUTCOME = 2;
+
   private ModelTrainer() {}
+
+  /**
+   * Why rows with these outcomes cannot be cross-validated, if they cannot. The folds shrink to the
+   * rarer outcome's count (see {@link #heldOut}), and stratified folds give every fold a row of each
+   * outcome once each outcome has at least as many rows as there are folds; so two of each is the
+   * least that yields a model with meaningful quality figures.
+   */
+  public static Optional<String> whyCannotCrossValidate(long defaults, long repaid) {
+    if (Math.min(defaults, repaid) >= MINIMUM_ROWS_PER_OUTCOME) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "has " + defaults + " row(s) that defaulted and " + repaid + " that did not; cross-validation needs at least "
+            + MINIMUM_ROWS_PER_OUTCOME + " of each, so that every fold is tested on both outcomes");
+  }
 
   /** Cross-validation only: the quality figures, without the final fit. */
   public static ModelMetrics crossValidate(
@@ -101,7 +131,12 @@ public final class ModelTrainer {
     } catch (CancellationException | IllegalArgumentException e) {
       throw e;
     } catch (Exception e) {
-      throw new IllegalStateException(learner.value() + " failed to train: " + e.getMessage(), e);
+      // Weka throws plain Exceptions whose messages ("Objective function value is NaN!") speak of
+      // its internals; what the analyst can act on is that this data does not fit this learner.
+      throw new Untrainable(
+          "The " + learner.value() + " learner could not be fitted to this data; this usually means extreme values "
+              + "(e.g. numbers far outside any plausible range) or columns that never vary. The server log has the learner's own message.",
+          e);
     }
   }
 
@@ -116,6 +151,10 @@ public final class ModelTrainer {
   private static HeldOut heldOut(
       Instances data, int positive, Supplier<Classifier> fresh, int requestedFolds, long seed, Progress progress, int extraSteps)
       throws Exception {
+    int[] counts = data.attributeStats(data.classIndex()).nominalCounts;
+    int defaults = counts[positive];
+    whyCannotCrossValidate(defaults, data.numInstances() - data.attributeStats(data.classIndex()).missingCount - defaults)
+        .ifPresent(why -> { throw new Untrainable("The data " + why + ".", null); });
     int folds = Math.min(requestedFolds, minorityCount(data));
     int steps = folds + extraSteps;
     Random random = new Random(seed);
@@ -148,7 +187,7 @@ public final class ModelTrainer {
   private static int positive(Instances data, String positiveClass) {
     int positive = data.classAttribute().indexOfValue(positiveClass);
     if (positive < 0) {
-      throw new IllegalArgumentException("the target has no value " + positiveClass);
+      throw new Untrainable("The target has no value " + positiveClass + ".", null);
     }
     return positive;
   }

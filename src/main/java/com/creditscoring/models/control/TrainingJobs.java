@@ -43,6 +43,15 @@ public class TrainingJobs {
 
   private static final Logger LOG = Logger.getLogger(TrainingJobs.class.getName());
 
+  /** How the error of a job whose instance stopped begins. */
+  static final String ABANDONED = "abandoned";
+
+  /**
+   * The error of a job that failed on the server rather than on its data. A job's error is shown to
+   * analysts, so an unexpected exception's own message (it may name Java classes) stays in the log.
+   */
+  static final String SERVER_FAILURE = "The training stopped on a server error; nothing was registered. The server log has the cause.";
+
   @Inject Database database;
   @Inject DatasetCatalog datasets;
   @Inject ModelRegistry registry;
@@ -85,9 +94,14 @@ public class TrainingJobs {
         database.inTransaction(
             em -> {
               // Locking the dataset row serialises submissions for it across every instance.
-              if (em.find(Dataset.class, datasetId, LockModeType.PESSIMISTIC_WRITE) == null) {
+              Dataset dataset = em.find(Dataset.class, datasetId, LockModeType.PESSIMISTIC_WRITE);
+              if (dataset == null) {
                 throw ProblemException.invalidField("dataset", "no dataset " + datasetId);
               }
+              // Refused here, not minutes later in a failed job: the counts are known already.
+              long defaults = Math.round(dataset.rowCount() * dataset.defaultRate());
+              ModelTrainer.whyCannotCrossValidate(defaults, dataset.rowCount() - defaults)
+                  .ifPresent(why -> { throw ProblemException.invalidField("dataset", "dataset " + datasetId + " " + why); });
               long unfinished =
                   em.createNamedQuery(TrainingJob.UNFINISHED_FOR_DATASET, Long.class).setParameter("dataset", datasetId).getSingleResult();
               if (unfinished > 0) {
@@ -100,6 +114,15 @@ public class TrainingJobs {
             });
     running.put(job.id(), executor.submit(() -> run(job.id(), learner, options)));
     return job;
+  }
+
+  /**
+   * Whether a finished job failed because of its data (its error then says what is wrong with it),
+   * rather than on the server or with a stopped instance.
+   */
+  public static boolean failedOnItsData(TrainingJob job) {
+    return job.isFinished() && job.modelId() == null && TrainingJob.State.FAILED.value().equals(job.state())
+        && job.error() != null && !job.error().equals(SERVER_FAILURE) && !job.error().startsWith(ABANDONED);
   }
 
   public TrainingJob find(long id) {
@@ -188,7 +211,7 @@ public class TrainingJobs {
             if (running.containsKey(job.id())) {
               continue; // this instance's own job, alive: keepAlive renews it
             }
-            job.fail("abandoned: the instance running it stopped (no heartbeat for " + abandonedAfter.toSeconds() + " s); nothing was registered", clock.instant());
+            job.fail(ABANDONED + ": the instance running it stopped (no heartbeat for " + abandonedAfter.toSeconds() + " s); nothing was registered", clock.instant());
             LOG.warning(() -> "Training job " + job.id() + " was abandoned by a stopped instance");
           }
           return null;
@@ -220,9 +243,12 @@ public class TrainingJobs {
       LOG.info(() -> "Training job " + jobId + " registered model " + model.id() + " (CV AUC " + model.cvAuc() + ")");
     } catch (CancellationException e) {
       LOG.info(() -> "Training job " + jobId + " cancelled");
+    } catch (ModelTrainer.Untrainable e) {
+      LOG.log(Level.WARNING, "Training job " + jobId + " failed on its data", e);
+      update(jobId, j -> j.fail(e.getMessage(), clock.instant()));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Training job " + jobId + " failed", e);
-      update(jobId, j -> j.fail(e.getMessage(), clock.instant()));
+      update(jobId, j -> j.fail(SERVER_FAILURE, clock.instant()));
     } finally {
       running.remove(jobId);
     }

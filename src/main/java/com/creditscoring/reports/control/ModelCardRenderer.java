@@ -60,8 +60,8 @@ public class ModelCardRenderer {
     parameters.put("precision", metrics.precision());
     parameters.put("recall", metrics.recall());
     parameters.put("f1", metrics.f1());
-    parameters.put("foldAucMin", metrics.foldAucs().stream().mapToDouble(Double::doubleValue).min().orElse(metrics.auc()));
-    parameters.put("foldAucMax", metrics.foldAucs().stream().mapToDouble(Double::doubleValue).max().orElse(metrics.auc()));
+    parameters.put("foldAucMin", metrics.foldAucs().stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).min().orElse(metrics.auc()));
+    parameters.put("foldAucMax", metrics.foldAucs().stream().filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).max().orElse(metrics.auc()));
   }
 
   private static void settings(Map<String, Object> parameters, ModelSettings settings) {

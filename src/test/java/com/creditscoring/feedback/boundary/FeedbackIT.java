@@ -124,4 +124,15 @@ class FeedbackIT {
     assertEquals(notWorse, again.getBoolean("activated"), again::toString);
     assertEquals(notWorse ? "activated" : "registered", again.getString("status"));
   }
+
+  @Test
+  @Order(8)
+  void feedbackOutsideTheRangesScoringAcceptsIsRefusedNamingTheField() {
+    // After retraining a model is active, so its ranges apply as they do at POST /api/predict.
+    for (String age : new String[] {"1e400", "-1", "1e30"}) {
+      String json = Applicants.seedRequest(false).add("person_age", new java.math.BigDecimal(age)).add("predicted_status", 0).add("actual_status", 0).build().toString();
+      JsonObject problem = assertProblem(Api.postJson("/api/feedback", json, "Authorization", bearer(Accounts.tokenFor("user"))), 422);
+      assertEquals(Set.of("person_age"), badFields(problem), () -> age + ": " + problem);
+    }
+  }
 }

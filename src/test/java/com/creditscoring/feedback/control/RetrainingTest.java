@@ -2,6 +2,7 @@ package com.creditscoring.feedback.control;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,5 +87,11 @@ class RetrainingTest {
     assertTrue(fields.contains("loan_grade"), fields::toString);
     assertTrue(fields.contains("favourite_colour"), fields::toString);
     assertTrue(fields.contains("person_income"), "a required field left out: " + fields);
+  }
+
+  @Test
+  void aReportStoredWithAnInfiniteNumberIsNotFitForTraining() {
+    assertFalse(Retraining.allNumbersFinite(report(0, "{\"person_age\":1E+400,\"loan_grade\":\"D\"}")));
+    assertTrue(Retraining.allNumbersFinite(report(0, "{\"person_age\":1E+30,\"loan_grade\":\"D\"}")));
   }
 }

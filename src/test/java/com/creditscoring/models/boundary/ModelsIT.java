@@ -181,6 +181,18 @@ class ModelsIT {
   }
 
   @Test
+  @Order(5)
+  void aDatasetWithOneRowOfAnOutcomeIsRefusedAtSubmission() {
+    long tiny = Models.upload("tiny", "age,y\n1,0\n2,1\n");
+    JsonObject problem =
+        assertProblem(
+            Api.postJson("/api/models", "{\"dataset\":" + tiny + ",\"algorithm\":\"logistic\",\"options\":{\"folds\":2}}", "Authorization", admin()),
+            422);
+    assertEquals(Set.of("dataset"), badFields(problem));
+    assertTrue(problem.toString().contains("at least 2 of each"), problem::toString);
+  }
+
+  @Test
   @Order(6)
   void aDatasetThatTrainedAModelCannotBeDeleted() {
     assertProblem(Api.delete("/api/datasets/" + demoDataset(), "Authorization", admin()), 409);

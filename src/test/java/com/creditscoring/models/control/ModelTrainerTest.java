@@ -1,6 +1,7 @@
 package com.creditscoring.models.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,5 +87,51 @@ class ModelTrainerTest {
   void aucCountsTiesAsHalf() {
     assertEquals(0.5, ModelMetrics.auc(new double[] {0.3, 0.3}, new boolean[] {true, false}), 1e-12);
     assertEquals(1.0, ModelMetrics.auc(new double[] {0.1, 0.9}, new boolean[] {false, true}), 1e-12);
+  }
+
+  /** A table with one numeric input "age" and the target "default" ("1" defaulted, "0" repaid). */
+  private static Instances table(double[] ages, int[] defaults) {
+    java.util.ArrayList<weka.core.Attribute> attributes = new java.util.ArrayList<>();
+    attributes.add(new weka.core.Attribute("age"));
+    attributes.add(new weka.core.Attribute("default", List.of("0", "1")));
+    Instances data = new Instances("tiny", attributes, ages.length);
+    data.setClassIndex(1);
+    for (int i = 0; i < ages.length; i++) {
+      data.add(new weka.core.DenseInstance(1.0, new double[] {ages[i], defaults[i]}));
+    }
+    return data;
+  }
+
+  @Test
+  void refusesADatasetWithOneRowOfEachOutcomeInPlainWords() {
+    Instances tiny = table(new double[] {1, 2}, new int[] {0, 1});
+    Map<String, Double> options = Learner.LOGISTIC.options(Map.of("folds", 2));
+    var refused = assertThrows(ModelTrainer.Untrainable.class, () -> ModelTrainer.train(tiny, "1", Learner.LOGISTIC, options, ModelTrainer.Progress.NONE));
+    assertEquals(
+        "The data has 1 row(s) that defaulted and 1 that did not; cross-validation needs at least 2 of each, so that every fold is tested on both outcomes.",
+        refused.getMessage());
+  }
+
+  @Test
+  void twoRowsOfEachOutcomeAreEnoughToCrossValidate() {
+    assertTrue(ModelTrainer.whyCannotCrossValidate(2, 2).isEmpty());
+    assertTrue(ModelTrainer.whyCannotCrossValidate(5, 1).isPresent());
+    Instances small = table(new double[] {1, 2, 3, 4}, new int[] {0, 1, 0, 1});
+    ModelMetrics metrics =
+        ModelTrainer.train(small, "1", Learner.LOGISTIC, Learner.LOGISTIC.options(Map.of("folds", 2)), ModelTrainer.Progress.NONE).metrics();
+    assertTrue(metrics.foldAucs().stream().noneMatch(a -> a == null || a.isNaN()), metrics.foldAucs()::toString);
+  }
+
+  @Test
+  void aLearnerThatBreaksDownOnInfiniteValuesIsReportedWithoutItsInternalMessage() {
+    double inf = Double.POSITIVE_INFINITY;
+    Instances broken = table(new double[] {inf, 20, inf, 40, 50, 60}, new int[] {0, 1, 0, 1, 0, 1});
+    var refused =
+        assertThrows(
+            ModelTrainer.Untrainable.class,
+            () -> ModelTrainer.train(broken, "1", Learner.LOGISTIC, Learner.LOGISTIC.options(Map.of("folds", 2)), ModelTrainer.Progress.NONE));
+    assertTrue(refused.getMessage().startsWith("The logistic learner could not be fitted to this data"), refused.getMessage());
+    assertFalse(refused.getMessage().contains("NaN"), refused.getMessage());
+    assertTrue(refused.getCause() != null, "the learner's own exception is kept for the log");
   }
 }
