@@ -27,6 +27,19 @@ public final class QueryParameters {
     }
   }
 
+  /**
+   * The end of a period that starts at {@code from}: an end not after its start would select
+   * nothing, which is a mistake worth naming rather than an empty page.
+   */
+  public Optional<Instant> until(String name, String value, Optional<Instant> from) {
+    Optional<Instant> until = instant(name, value);
+    if (until.isPresent() && from.isPresent() && !until.get().isAfter(from.get())) {
+      errors.add(new FieldError(name, "must be later than from"));
+      return Optional.empty();
+    }
+    return until;
+  }
+
   public Optional<Long> whole(String name, String value, long min, long max) {
     if (value == null || value.isBlank()) {
       return Optional.empty();

@@ -124,6 +124,9 @@ public class DatasetsResource {
       errors.add(new FieldError(field, "must not be blank"));
     } else if (value.length() > max) {
       errors.add(new FieldError(field, "size must be between 1 and " + max));
+    } else if (value.chars().anyMatch(Character::isISOControl)) {
+      // A name is shown in lists, reports and PDFs: a NUL or a line break there is never meant.
+      errors.add(new FieldError(field, "must not contain control characters"));
     }
   }
 

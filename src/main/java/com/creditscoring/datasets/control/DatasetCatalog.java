@@ -134,6 +134,10 @@ public class DatasetCatalog {
     try {
       Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
       Instances data = arff ? TableReader.readArff(file, target, limits) : TableReader.readCsv(file, target, limits);
+      if (data.numAttributes() < 2) {
+        // A model of the target alone would score every applicant the same: nothing to learn from.
+        throw ProblemException.invalidField("file", "the file has only the target column; it needs at least one input column beside it");
+      }
       String positiveClass = positiveClassOf(data.classAttribute(), positive);
       Dataset dataset = prepare(name, Dataset.Source.UPLOAD, null, data, positiveClass, user);
       return store(dataset, data);

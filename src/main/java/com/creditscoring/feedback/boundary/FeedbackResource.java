@@ -163,7 +163,7 @@ public class FeedbackResource {
   private static FeedbackLog.Filter filter(
       QueryParameters parameters, String from, String to, String actual, String user, SecurityContext security) {
     Optional<Instant> since = parameters.instant("from", from);
-    Optional<Instant> until = parameters.instant("to", to);
+    Optional<Instant> until = parameters.until("to", to, since);
     Optional<Integer> outcome = parameters.whole("actual_status", actual, 0, 1).map(Long::intValue);
     Optional<String> owner = Readers.readsEveryones(security) ? Optional.ofNullable(user) : Optional.of(security.getUserPrincipal().getName());
     return new FeedbackLog.Filter(since, until, outcome, owner);

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -53,9 +54,10 @@ public class PredictionsResource {
       @QueryParam("model_version") String modelVersion, @QueryParam("user") String user, @QueryParam("page") String page,
       @QueryParam("size") String size) {
     QueryParameters parameters = new QueryParameters();
+    Optional<Instant> since = parameters.instant("from", from);
     DecisionLog.Filter filter =
         new DecisionLog.Filter(
-            parameters.instant("from", from), parameters.instant("to", to),
+            since, parameters.until("to", to, since),
             parameters.oneOf("decision", decision, List.of("approve", "review", "decline")),
             parameters.whole("model_version", modelVersion, 1, Long.MAX_VALUE), Readers.readsEveryones(security) ? Optional.ofNullable(user) : Optional.of(caller()));
     Paging paging = parameters.paging(page, size, MAX_PAGE_SIZE);

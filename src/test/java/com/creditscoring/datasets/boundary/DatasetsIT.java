@@ -103,6 +103,12 @@ class DatasetsIT {
   }
 
   @Test
+  void aNameWithControlCharactersOrAFileWithOnlyTheTargetIsRefused() {
+    assertTrue(assertProblem(upload("name=a%00b&target=y", "text/csv", "x,y\n1,0\n2,1\n"), 422).getJsonArray("errors").toString().contains("\"name\""));
+    assertTrue(assertProblem(upload("name=only-target&target=y", "text/csv", "y\n0\n1\n0\n1\n"), 422).getJsonArray("errors").toString().contains("only the target"));
+  }
+
+  @Test
   void anArffUploadWorksToo() {
     Api.Reply created =
         upload("name=arff&target=outcome", "application/x-arff",

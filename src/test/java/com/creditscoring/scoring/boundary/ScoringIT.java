@@ -273,6 +273,8 @@ class ScoringIT {
     // The first row of page × size must fit the query: past it is a 422, not an overflow and a 500.
     assertEquals(Set.of("page"), badFields(assertProblem(
         Api.get("/api/predictions?page=5000000&size=500", "Authorization", bearer(Accounts.tokenFor("admin"))), 422)));
+    assertEquals(Set.of("to"), badFields(assertProblem(
+        Api.get("/api/predictions?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z", "Authorization", bearer(Accounts.tokenFor("admin"))), 422)));
   }
 
   @Test
