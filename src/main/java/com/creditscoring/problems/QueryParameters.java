@@ -13,18 +13,28 @@ import java.util.Optional;
  */
 public final class QueryParameters {
 
+  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
   private final List<FieldError> errors = new ArrayList<>();
 
   public Optional<Instant> instant(String name, String value) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
+    Instant parsed;
     try {
-      return Optional.of(Instant.parse(value));
+      parsed = Instant.parse(value);
     } catch (DateTimeParseException e) {
       errors.add(new FieldError(name, "must be an ISO-8601 instant such as 2026-01-31T00:00:00Z"));
       return Optional.empty();
     }
+    if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+      // Java's instants reach a billion years either way; database timestamps stop at year 9999.
+      errors.add(new FieldError(name, "must be between " + EARLIEST + " and " + LATEST));
+      return Optional.empty();
+    }
+    return Optional.of(parsed);
   }
 
   /**

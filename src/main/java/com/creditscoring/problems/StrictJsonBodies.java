@@ -5,9 +5,13 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
@@ -20,9 +24,13 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Every JSON request body is parsed here once, strictly, before anything binds it.
@@ -84,10 +92,57 @@ public class StrictJsonBodies implements ReaderInterceptor {
       if (errors.size() == 1 && errors.get(0).field().equals("body")) {
         throw ProblemException.of(400, "The body must be a JSON object with the fields, not " + JsonBodies.shape(value) + ".");
       }
-      throw ProblemException.invalid("The request has " + errors.size() + " field(s) of the wrong JSON type.", errors);
+      List<Problem.FieldError> all = withTheOtherFieldsErrors(context, (JsonObject) value, errors);
+      throw ProblemException.invalid("The request has " + all.size() + " invalid field(s).", all);
     }
     context.setInputStream(new ByteArrayInputStream(body));
     return context.proceed();
+  }
+
+  /**
+   * The members of the wrong JSON type plus whatever Bean Validation finds wrong with the others,
+   * so that one 422 names every bad field, as it does when the types are right. The others are
+   * bound without the wrong members and validated as the resource method would have.
+   */
+  private static List<Problem.FieldError> withTheOtherFieldsErrors(ReaderInterceptorContext context, JsonObject body, List<Problem.FieldError> typeErrors)
+      throws IOException {
+    Set<String> wrong = typeErrors.stream().map(e -> memberOf(e.field())).collect(Collectors.toSet());
+    JsonObjectBuilder rest = Json.createObjectBuilder();
+    body.forEach((name, member) -> {
+      if (!wrong.contains(name)) {
+        rest.add(name, member);
+      }
+    });
+    context.setInputStream(new ByteArrayInputStream(rest.build().toString().getBytes(StandardCharsets.UTF_8)));
+    Object others = context.proceed();
+    List<Problem.FieldError> all = new ArrayList<>(typeErrors);
+    if (others != null) {
+      for (ConstraintViolation<Object> violation : Validators.INSTANCE.validate(others)) {
+        Problem.FieldError error = new Problem.FieldError(ConstraintViolationMapper.fieldOf(violation), violation.getMessage());
+        if (!wrong.contains(memberOf(error.field())) && !all.contains(error)) {
+          all.add(error);
+        }
+      }
+    }
+    all.sort(Comparator.comparing(Problem.FieldError::field));
+    return all;
+  }
+
+  /** The body's own member an error is about: {@code options} for {@code options.folds}. */
+  private static String memberOf(String field) {
+    int end = field.length();
+    for (int i = 0; i < field.length(); i++) {
+      if (field.charAt(i) == '.' || field.charAt(i) == '[') {
+        end = i;
+        break;
+      }
+    }
+    return field.substring(0, end);
+  }
+
+  /** Built on first use: only a body with a wrong member needs it. */
+  private static final class Validators {
+    static final Validator INSTANCE = Validation.buildDefaultValidatorFactory().getValidator();
   }
 
   static boolean isJson(MediaType type) {
@@ -178,32 +233,15 @@ public class StrictJsonBodies implements ReaderInterceptor {
     Map<String, Type> members = new java.util.LinkedHashMap<>();
     if (type.isRecord()) {
       for (RecordComponent component : type.getRecordComponents()) {
-        members.put(snakeCase(component.getName()), component.getGenericType());
+        members.put(ConstraintViolationMapper.snakeCase(component.getName()), component.getGenericType());
       }
       return members;
     }
     for (Field field : type.getFields()) {
       if (!Modifier.isStatic(field.getModifiers())) {
-        members.put(snakeCase(field.getName()), field.getGenericType());
+        members.put(ConstraintViolationMapper.snakeCase(field.getName()), field.getGenericType());
       }
     }
     return members;
-  }
-
-  /** JSON-B's LOWER_CASE_WITH_UNDERSCORES, the naming the service binds with (SnakeCase). */
-  static String snakeCase(String javaName) {
-    StringBuilder name = new StringBuilder(javaName.length() + 4);
-    for (int i = 0; i < javaName.length(); i++) {
-      char c = javaName.charAt(i);
-      if (Character.isUpperCase(c)) {
-        if (i > 0) {
-          name.append('_');
-        }
-        name.append(Character.toLowerCase(c));
-      } else {
-        name.append(c);
-      }
-    }
-    return name.toString();
   }
 }

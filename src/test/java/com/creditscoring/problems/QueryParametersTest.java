@@ -36,4 +36,17 @@ class QueryParametersTest {
     assertEquals(Optional.of(Instant.parse("2026-01-03T00:00:00Z")), later.until("to", "2026-01-03T00:00:00Z", from));
     later.check();
   }
+
+  @Test
+  void instantsBeyondWhatTheDatabaseStoresAreNamed() {
+    QueryParameters parameters = new QueryParameters();
+    assertEquals(Optional.empty(), parameters.instant("from", "-1000000000-01-01T00:00:00Z"));
+    assertEquals(Optional.empty(), parameters.instant("to", "+1000000000-12-31T23:59:59.999999999Z"));
+    assertEquals(List.of("from", "to"), badFields(parameters));
+
+    QueryParameters edges = new QueryParameters();
+    assertEquals(Optional.of(QueryParameters.EARLIEST), edges.instant("from", "0001-01-01T00:00:00Z"));
+    assertEquals(Optional.of(QueryParameters.LATEST), edges.instant("to", "9999-12-31T23:59:59Z"));
+    edges.check();
+  }
 }

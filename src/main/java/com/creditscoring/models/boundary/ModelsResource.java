@@ -65,11 +65,15 @@ public class ModelsResource {
     public Map<String, Double> options;
   }
 
-  /** Scorecard scaling and decision bands by probability of default. */
+  /**
+   * Scorecard scaling and decision bands by probability of default. The upper bounds are far above
+   * any scorecard in use (the seed's is 600 points at odds 50, 20 points to double them); they keep
+   * every score a finite number of points, which the audit trail then keeps for good.
+   */
   public static class SettingsRequest {
-    @NotNull @Positive public Double baseScore;
-    @NotNull @Positive public Double baseOdds;
-    @NotNull @Positive public Double pointsToDoubleOdds;
+    @NotNull @Positive @DecimalMax("100000") public Double baseScore;
+    @NotNull @DecimalMin("0.001") @DecimalMax("1000000") public Double baseOdds;
+    @NotNull @Positive @DecimalMax("1000") public Double pointsToDoubleOdds;
     @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") public Double approveBelow;
     @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") public Double declineFrom;
   }

@@ -211,6 +211,16 @@ class ModelsIT {
         Api.method("PUT", "/api/models/" + model + "/settings", "application/json",
             "{\"base_score\":1e400,\"base_odds\":50,\"points_to_double_odds\":[20],\"approve_below\":0.05,\"decline_from\":0.4}", "Authorization", admin());
     assertEquals(Set.of("base_score", "points_to_double_odds"), badFields(assertProblem(infinite, 422)));
+    // Finite but absurd scaling made every score NaN (0 once rounded), kept in the audit trail for good.
+    Api.Reply absurd =
+        Api.method("PUT", "/api/models/" + model + "/settings", "application/json",
+            "{\"base_score\":600,\"base_odds\":4.9e-324,\"points_to_double_odds\":1.7e308,\"approve_below\":0.05,\"decline_from\":0.4}", "Authorization", admin());
+    assertEquals(Set.of("base_odds", "points_to_double_odds"), badFields(assertProblem(absurd, 422)));
+    // A member of the wrong JSON type does not hide what is wrong with the others.
+    Api.Reply mixed =
+        Api.method("PUT", "/api/models/" + model + "/settings", "application/json",
+            "{\"base_score\":\"x\",\"base_odds\":-1,\"points_to_double_odds\":20,\"approve_below\":2,\"decline_from\":0.4}", "Authorization", admin());
+    assertEquals(Set.of("base_score", "base_odds", "approve_below"), badFields(assertProblem(mixed, 422)));
     Api.Reply good =
         Api.method("PUT", "/api/models/" + model + "/settings", "application/json",
             "{\"base_score\":650,\"base_odds\":30,\"points_to_double_odds\":25,\"approve_below\":0.05,\"decline_from\":0.4}", "Authorization", admin());
