@@ -30,6 +30,20 @@ public record Problem(
   /** One bad field: a JSON path such as {@code person_age} or {@code items[3].amount}. */
   public record FieldError(String field, String message) {}
 
+  /** Characters of a client's text (a column name) quoted back in a problem; the rest is cut. */
+  public static final int ECHO_LENGTH = 100;
+
+  /**
+   * A client's text as a problem may quote it: its first {@link #ECHO_LENGTH} characters and "…"
+   * when longer. Enough to recognise it, and a 9 MB column name is not answered with 9 MB.
+   */
+  public static String echo(String text) {
+    if (text == null || text.length() <= ECHO_LENGTH) {
+      return text;
+    }
+    return text.substring(0, ECHO_LENGTH) + "…";
+  }
+
   public Problem {
     errors = errors == null ? List.of() : List.copyOf(errors);
   }

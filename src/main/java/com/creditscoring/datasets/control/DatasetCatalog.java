@@ -51,6 +51,14 @@ public class DatasetCatalog {
   private static final List<String> DEFAULT_WORDS = List.of("1", "bad", "yes", "true", "y", "default", "defaulted");
   private static final Type COLUMNS = new ArrayList<ColumnSummary>() {}.getClass().getGenericSuperclass();
 
+  /**
+   * The longest column summary stored: {@code columns_json} is {@code ${text.type}}, 4,000,000
+   * characters outside PostgreSQL. Names and categories are capped ({@link TableReader#MAX_NAME_LENGTH},
+   * {@link TableReader#MAX_VALUE_LENGTH}) and so are categories per column, but not the number of
+   * columns: a file of many wide nominal columns is refused here, by a 422, not by the database.
+   */
+  static final int MAX_SUMMARY_CHARS = 4_000_000;
+
   @Inject Database database;
   @Inject DataFolder dataFolder;
   @Inject Clock clock;
@@ -243,9 +251,22 @@ public class DatasetCatalog {
     int positiveIndex = data.classAttribute().indexOfValue(positive);
     int[] counts = data.attributeStats(data.classIndex()).nominalCounts;
     double defaultRate = counts[positiveIndex] / (double) data.numInstances();
+    String summary = summaryJson(data);
     return new Dataset(
         name, source, description, data.classAttribute().name(), positive, data.numInstances(),
-        defaultRate, json.toJson(ColumnSummary.of(data)), 0, "pending", user, clock.instant());
+        defaultRate, summary, 0, "pending", user, clock.instant());
+  }
+
+  /** Each column's summary as stored; a 422 when it is longer than the column that keeps it. */
+  String summaryJson(Instances data) {
+    String summary = json.toJson(ColumnSummary.of(data));
+    if (summary.length() > MAX_SUMMARY_CHARS) {
+      throw ProblemException.invalidField(
+          "file",
+          "the summary of its " + data.numAttributes() + " columns and their categories is " + summary.length()
+              + " characters, more than the " + MAX_SUMMARY_CHARS + " kept: remove columns or categories");
+    }
+    return summary;
   }
 
   private Dataset store(Dataset dataset, Instances data) {

@@ -19,7 +19,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -43,6 +45,7 @@ public class BatchJobsResource {
   @Inject BatchJobs jobs;
   @Context HttpServletRequest request;
   @Context SecurityContext security;
+  @Context HttpHeaders headers;
 
   /**
    * A batch job as clients follow it.
@@ -70,10 +73,14 @@ public class BatchJobsResource {
           "Score a large CSV (header = field names) as a restartable Jakarta Batch job with the active model; follow it at"
               + " Location, download the result when it has succeeded")
   @APIResponse(responseCode = "202", description = "Accepted; Location is the job")
-  @APIResponse(responseCode = "422", description = "A required column is missing or an unknown one is present")
+  @APIResponse(
+      responseCode = "422",
+      description = "A required column is missing or an unknown one is present, the file has no data rows, lang is not en or ru")
   @APIResponse(responseCode = "503", description = "No model is active yet")
-  public Response submit(InputStream csv) throws IOException {
-    Caller caller = new Caller(security.getUserPrincipal().getName(), RequestIds.of(request), Language.EN);
+  public Response submit(InputStream csv, @QueryParam("lang") String lang) throws IOException {
+    // Checked as /api/predict/csv checks it, before the upload is read: an unknown lang is a 422.
+    Language language = Language.of(lang, headers.getAcceptableLanguages());
+    Caller caller = new Caller(security.getUserPrincipal().getName(), RequestIds.of(request), language);
     BatchJob job = jobs.submit(csv, caller);
     return Response.accepted(BatchJobView.of(job)).location(URI.create("/api/batch-jobs/" + job.id())).build();
   }

@@ -136,7 +136,10 @@ public class BatchJobs {
     }
   }
 
-  /** The rows after the header; the first row that cannot be read is a 422 naming it. */
+  /**
+   * The rows after the header; the first row that cannot be read is a 422 naming it, and so is a
+   * file of only a header: a job of no rows would "succeed" having scored nothing.
+   */
   static long countRows(CSVParser parser) {
     long rows = 0;
     Iterator<CSVRecord> records = parser.iterator();
@@ -147,6 +150,9 @@ public class BatchJobs {
       }
     } catch (UncheckedIOException e) {
       throw ProblemException.invalid("The CSV cannot be read.", List.of(CsvScoring.unreadable("row " + (rows + 1), e.getCause())));
+    }
+    if (rows == 0) {
+      throw ProblemException.invalidField("file", "the file has no data rows, only a header");
     }
     return rows;
   }

@@ -2,6 +2,7 @@ package com.creditscoring.scoring.control;
 
 import com.creditscoring.models.control.InputField;
 import com.creditscoring.models.control.LoadedModel;
+import com.creditscoring.problems.Problem;
 import com.creditscoring.problems.Problem.FieldError;
 import com.creditscoring.problems.ProblemException;
 import com.creditscoring.scoring.control.ApplicationForm.ExtraFields;
@@ -104,7 +105,7 @@ public class CsvScoring {
   /**
    * Reads the header and checks it before anything is answered: a header that cannot be read, an
    * unnamed or repeated column, a missing required column or an unexpected one (unless extra fields
-   * are ignored) is a 422 naming each.
+   * are ignored) is a 422 naming each, a long name by its first characters only.
    */
   public Upload open(Reader csv) throws IOException {
     LoadedModel model = scorer.activeModel();
@@ -121,7 +122,7 @@ public class CsvScoring {
       columns.stream()
           .filter(c -> !c.isBlank() && !inputs.contains(c)) // an unnamed column is reported by its number
           .distinct()
-          .forEach(c -> errors.add(new FieldError(c, "is not an input of model " + model.id() + "; its inputs are " + inputs)));
+          .forEach(c -> errors.add(new FieldError(Problem.echo(c), "is not an input of model " + model.id() + "; its inputs are " + inputs)));
     }
     if (!errors.isEmpty()) {
       parser.close();
@@ -155,7 +156,7 @@ public class CsvScoring {
       if (name == null || name.isBlank()) {
         errors.add(new FieldError("header", "column " + (c + 1) + " has no name in the header row"));
       } else if (!seen.add(name)) {
-        errors.add(new FieldError(name, "the header names this column twice"));
+        errors.add(new FieldError(Problem.echo(name), "the header names this column twice"));
       }
     }
     return errors;

@@ -88,6 +88,28 @@ class DatasetsIT {
   }
 
   @Test
+  void aHugeCellOrAControlCharacterIsA422NamingRowAndColumnAndStoresNothing() {
+    int before = Api.get("/api/datasets", "Authorization", analyst()).jsonArray().size();
+    StringBuilder rows = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      rows.append(20 + i).append(",1000,").append("ABC".charAt(i % 3)).append(',').append(i % 2).append('\n');
+    }
+    String huge = "age,income,grade,default\n20,1000," + "x".repeat(5_000_000) + ",1\n" + rows;
+    JsonObject problem = assertProblem(upload("name=huge&target=default", "text/csv", huge), 422);
+    assertTrue(problem.getJsonArray("errors").toString().contains("row 1, column 3: the value is 5000000 characters long"), problem::toString);
+    assertTrue(problem.toString().length() < 2_000, "the 5 MB cell is not echoed");
+
+    String nul = "age,income,grade,default\n20,1000,A\u0000,1\n" + rows;
+    problem = assertProblem(upload("name=nul&target=default", "text/csv", nul), 422);
+    assertTrue(problem.getJsonArray("errors").toString().contains("row 1, column 3: the value has a control character U+0000"), problem::toString);
+
+    String longName = "age," + "n".repeat(9_000_000) + ",default\n1,2,0\n2,3,1\n";
+    problem = assertProblem(upload("name=long&target=default", "text/csv", longName), 422);
+    assertTrue(problem.toString().length() < 2_000, "the 9 MB name is quoted by its start only");
+    assertEquals(before, Api.get("/api/datasets", "Authorization", analyst()).jsonArray().size());
+  }
+
+  @Test
   void aHeaderWithAnUnnamedColumnOrNoNamesAtAllIsA422NamingTheColumn() {
     for (String csv : List.of("age,,default\n1,2,0\n2,3,1\n", "age,default,\n1,0,\n2,1,\n", "   \n")) {
       JsonObject problem = assertProblem(upload("name=x&target=default", "text/csv", csv), 422);

@@ -134,4 +134,77 @@ class TableReaderTest {
         assertThrows(ProblemException.class, () -> TableReader.readArff(arff, "nope", TableReader.Limits.DEFAULT));
     assertTrue(names(wrong.problem().errors(), "target", "no attribute named 'nope'"));
   }
+
+  @Test
+  void refusesACategoryLongerThanTheLimitNamingItsRowAndColumn() throws IOException {
+    StringBuilder text = new StringBuilder("age,income,grade,default\n20,1000," + "x".repeat(50_000) + ",1\n");
+    for (int i = 0; i < 30; i++) {
+      text.append(20 + i).append(",1000,").append("ABC".charAt(i % 3)).append(',').append(i % 2).append('\n');
+    }
+    var errors = defects(csv(text.toString()), "default");
+    assertTrue(names(errors, "grade", "row 1, column 3: the value is 50000 characters long, more than the limit of 128"), errors::toString);
+    assertTrue(errors.stream().allMatch(e -> e.message().length() < 300), errors::toString);
+  }
+
+  @Test
+  void acceptsACategoryOfExactlyTheLimit() throws IOException {
+    String longest = "y".repeat(TableReader.MAX_VALUE_LENGTH);
+    Instances data = TableReader.readCsv(csv("grade,default\n" + longest + ",0\nA,1\n"), "default", TableReader.Limits.DEFAULT);
+    assertTrue(data.attribute("grade").indexOfValue(longest) >= 0);
+  }
+
+  @Test
+  void refusesAHeaderNameLongerThanTheLimitQuotingOnlyItsStart() throws IOException {
+    String name = "n".repeat(10_000);
+    var errors = defects(csv("age," + name + ",default\n1,2,0\n2,3,1\n"), "default");
+    assertTrue(names(errors, "file", "column 2 of the header row: the name is 10000 characters long"), errors::toString);
+    assertTrue(errors.stream().allMatch(e -> e.field().length() <= 101 && e.message().length() < 500), errors::toString);
+  }
+
+  @Test
+  void refusesANulInACellNamingItsRowAndColumn() throws IOException {
+    var errors = defects(csv("age,grade,default\n30,A,0\n31,A\u0000,1\n32,B,0\n"), "default");
+    assertTrue(names(errors, "grade", "row 2, column 2: the value has a control character U+0000 at position 2"), errors::toString);
+  }
+
+  @Test
+  void refusesATabInsideACellButTrimsSurroundingWhitespace() throws IOException {
+    var errors = defects(csv("age,grade,default\n30,\"A\tB\",0\n31,B,1\n"), "default");
+    assertTrue(names(errors, "grade", "row 1, column 2: the value has a control character U+0009"), errors::toString);
+    Instances data = TableReader.readCsv(csv("age,grade,default\n30, A ,0\n31,B,1\n"), "default", TableReader.Limits.DEFAULT);
+    assertEquals("A", data.attribute("grade").value(0));
+  }
+
+  @Test
+  void refusesAControlCharacterInAHeaderName() throws IOException {
+    var errors = defects(csv("age,gra\u0000de,default\n30,A,0\n31,B,1\n"), "default");
+    assertTrue(names(errors, "file", "column 2 of the header row: the name 'gra\u0000de' has a control character U+0000 at position 4"), errors::toString);
+  }
+
+  @Test
+  void quotesARepeatedLongColumnNameByItsStartOnly() throws IOException {
+    String name = "n".repeat(120);
+    var errors = defects(csv(name + "," + name + ",default\n1,2,0\n2,3,1\n"), "default");
+    assertTrue(names(errors, "n".repeat(100) + "\u2026", "twice"), errors::toString);
+  }
+
+  @Test
+  void refusesAControlCharacterInAnArffCategory() throws IOException {
+    Path arff = Files.writeString(folder.resolve("t.arff"),
+        "@relation t\n@attribute g {A,'A\u0001'}\n@attribute c {good,bad}\n@data\nA,good\n'A\u0001',bad\n");
+    ProblemException problem =
+        assertThrows(ProblemException.class, () -> TableReader.readArff(arff, "c", TableReader.Limits.DEFAULT));
+    assertEquals(422, problem.problem().status());
+    var errors = problem.problem().errors();
+    assertTrue(names(errors, "g", "declared value 2: the value has a control character U+0001"), errors::toString);
+  }
+
+  @Test
+  void refusesAnArffAttributeNameLongerThanTheLimit() throws IOException {
+    Path arff = Files.writeString(folder.resolve("t.arff"),
+        "@relation t\n@attribute " + "a".repeat(200) + " numeric\n@attribute c {good,bad}\n@data\n1,good\n2,bad\n");
+    ProblemException problem =
+        assertThrows(ProblemException.class, () -> TableReader.readArff(arff, "c", TableReader.Limits.DEFAULT));
+    assertTrue(names(problem.problem().errors(), "file", "attribute 1: the name is 200 characters long"), problem.problem().errors()::toString);
+  }
 }

@@ -135,6 +135,10 @@ class BatchJobIT {
       assertUploadRefused(ScoringIT.SEED_HEADER + ",\n" + ScoringIT.applicantRow(1) + ",\n");
       assertUploadRefused("   \n");
       assertUploadRefused(ScoringIT.SEED_HEADER + "\n" + ScoringIT.applicantRow(1) + "\n\"" + ScoringIT.applicantRow(2) + "\n");
+      assertUploadRefused(ScoringIT.SEED_HEADER + "\n"); // no data rows: a job of nothing is not a job
+      JsonObject unknownLanguage =
+          assertProblem(Api.post("/api/batch-jobs?lang=xx", "text/csv", csv(2, Set.of()), "Authorization", bearer(Accounts.tokenFor("user"))), 422);
+      assertTrue(unknownLanguage.getJsonArray("errors").toString().contains("\"lang\""), unknownLanguage::toString);
       assertProblem(
           Api.send(
               HttpRequest.newBuilder(URI.create(Api.BASE + "/api/batch-jobs"))

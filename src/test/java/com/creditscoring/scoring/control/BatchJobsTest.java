@@ -43,6 +43,13 @@ class BatchJobsTest {
     }
   }
 
+  @Test
+  void refusesAFileOfOnlyAHeader() throws IOException {
+    FieldError error = refused(new StringReader("a,b\n"));
+    assertEquals("file", error.field());
+    assertEquals(true, error.message().contains("no data rows"), error::toString);
+  }
+
   private static FieldError refused(Reader csv) throws IOException {
     ProblemException problem = assertThrows(ProblemException.class, () -> BatchJobs.countRows(CsvScoring.parse(csv)));
     assertEquals(422, problem.problem().status());

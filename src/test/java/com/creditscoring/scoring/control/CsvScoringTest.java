@@ -91,6 +91,14 @@ class CsvScoringTest {
   }
 
   @Test
+  void quotesAHugeRepeatedColumnNameByItsFirstHundredCharacters() {
+    String huge = "x".repeat(1_000_000);
+    List<FieldError> errors = refused(String.join(",", inputs()) + "," + huge + "," + huge + "\n");
+    assertTrue(names(errors, "x".repeat(100) + "\u2026", "twice"), errors::toString);
+    assertTrue(errors.stream().allMatch(e -> e.field().length() <= 101 && e.message().length() < 2_000), errors::toString);
+  }
+
+  @Test
   void refusesABodyOfOnlyWhitespace() {
     List<FieldError> errors = refused("   \n");
     assertTrue(names(errors, "header", "column 1 has no name"), errors::toString);
