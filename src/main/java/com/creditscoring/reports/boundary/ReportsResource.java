@@ -91,7 +91,7 @@ public class ReportsResource {
   }
 
   @GET
-  @Path("reports/{id: [0-9]{1,18}}")
+  @Path("reports/{id}")
   @Produces(PDF)
   @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
   @Operation(summary = "A report's PDF; users get only their own")

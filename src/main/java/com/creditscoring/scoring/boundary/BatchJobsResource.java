@@ -86,7 +86,7 @@ public class BatchJobsResource {
   }
 
   @GET
-  @Path("{id: [0-9]{1,18}}")
+  @Path("{id}")
   @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
   @Operation(summary = "A batch job's state and progress; users see their own")
   public BatchJobView one(@PathParam("id") long id) {
@@ -94,7 +94,7 @@ public class BatchJobsResource {
   }
 
   @GET
-  @Path("{id: [0-9]{1,18}}/result.csv")
+  @Path("{id}/result.csv")
   @Produces("text/csv")
   @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
   @Operation(summary = "The input rows with row, prediction_id, probability_default, score, decision, risk_band, reason_codes and error")

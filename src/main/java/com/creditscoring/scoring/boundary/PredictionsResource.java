@@ -67,7 +67,7 @@ public class PredictionsResource {
   }
 
   @GET
-  @Path("{id: [0-9]{1,18}}")
+  @Path("{id}")
   @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
   @Operation(summary = "One decision as recorded; users see only their own")
   public PredictionRecordView find(@PathParam("id") long id) {
@@ -75,7 +75,7 @@ public class PredictionsResource {
   }
 
   @GET
-  @Path("{id: [0-9]{1,18}}/report.pdf")
+  @Path("{id}/report.pdf")
   @Produces("application/pdf")
   @RolesAllowed({Role.ADMIN_NAME, Role.ANALYST_NAME, Role.USER_NAME})
   @Operation(summary = "The decision report of one decision as a PDF (lang or Accept-Language: ru, en); the report is kept")

@@ -102,10 +102,35 @@ class AuthIT {
 
   @Test
   void aBadTokenIsRefusedEvenWhereNoTokenIsNeeded() {
-    Api.Reply reply =
-        Api.post("/api/login", "application/json", "{\"username\":\"admin\",\"password\":\"" + Api.ADMIN_PASSWORD + "\"}",
-            "Authorization", bearer(Tokens.signedByAnotherKey("admin", "admin")));
+    Api.Reply reply = Api.get("/api/health", "Authorization", bearer(Tokens.signedByAnotherKey("admin", "admin")));
     assertProblem(reply, 401);
+    assertProblem(Api.get("/api/health", "Authorization", bearer("garbage.token.x")), 401);
+  }
+
+  @Test
+  void signingInRefreshingAndSigningOutIgnoreAnExpiredOrBadAccessToken() {
+    String expired = Api.post("/api/test-tokens?upn=admin&role=admin&expires_in=-600", "text/plain", "").body();
+    for (String authorization :
+        new String[] {bearer(expired), bearer("garbage.token.x"), bearer(Tokens.signedByAnotherKey("admin", "admin"))}) {
+      Api.Reply login =
+          Api.postJson("/api/login", "{\"username\":\"admin\",\"password\":\"" + Api.ADMIN_PASSWORD + "\"}",
+              "Authorization", authorization);
+      assertEquals(200, login.status(), () -> "login with " + authorization + ": " + login);
+      Api.Reply refreshed =
+          Api.postJson("/api/refresh", "{\"refresh_token\":\"" + login.json().getString("refresh_token") + "\"}",
+              "Authorization", authorization);
+      assertEquals(200, refreshed.status(), () -> "refresh with " + authorization + ": " + refreshed);
+      String refreshToken = refreshed.json().getString("refresh_token");
+      Api.Reply logout = Api.postJson("/api/logout", "{\"refresh_token\":\"" + refreshToken + "\"}", "Authorization", authorization);
+      assertEquals(204, logout.status(), () -> "logout with " + authorization + ": " + logout);
+      assertProblem(refresh(refreshToken), 401);
+    }
+  }
+
+  @Test
+  void onlyTheExactSignInPathsIgnoreABadAccessToken() {
+    // A path that merely starts like a sign-in endpoint is not one: the bad token is still refused.
+    assertProblem(Api.postJson("/api/login/x", "{}", "Authorization", bearer("garbage.token.x")), 401);
   }
 
   @Test

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.creditscoring.testing.Accounts;
 import com.creditscoring.testing.Api;
+import com.creditscoring.testing.Models;
 import jakarta.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -116,9 +120,62 @@ class PlatformIT {
     assertTrue(paths.containsKey("/api/generate-comparison-report"), paths::toString);
     assertTrue(paths.containsKey("/api/models/{id}/report.pdf"), paths::toString);
     assertTrue(paths.containsKey("/api/download/{name}"), paths::toString);
+    // Ids are checked by problems.PathIds, not by regex templates that OpenAPI shows as paths.
+    assertTrue(paths.containsKey("/api/batch-jobs/{id}/result.csv"), paths::toString);
+    assertTrue(paths.containsKey("/api/predictions/{id}/report.pdf"), paths::toString);
+    assertTrue(paths.containsKey("/api/reports/{id}"), paths::toString);
+    assertFalse(openapi.body().contains("{id:"), "no regex in path templates");
     // Schemas name properties as the wire does, in snake_case.
     assertTrue(openapi.body().contains("\"access_token\""), "snake_case properties");
     assertFalse(openapi.body().contains("\"accessToken\""), "no Java property names");
+  }
+
+  // --- Ids in paths: one spelling each
+
+  /** The id written with the digits of another script, percent-encoded as UTF-8. */
+  private static String inOtherDigits(String id, char zero) {
+    StringBuilder digits = new StringBuilder();
+    id.chars().forEach(c -> digits.append((char) (zero + c - '0')));
+    return URLEncoder.encode(digits.toString(), StandardCharsets.UTF_8);
+  }
+
+  private static String[] otherSpellingsOf(String id) {
+    return new String[] {
+      "+" + id, "0" + id, "-" + id, id + ";x", id + "%3Bx", id + "%20", inOtherDigits(id, '\u0660'), inOtherDigits(id, '\uff10')
+    };
+  }
+
+  @Test
+  void anIdSpelledOtherThanInPlainDigitsIsProblem404() {
+    // Without a token the answer is 401 as for any id: the id check runs after the role check.
+    assertProblem(Api.get("/api/users/+1"), 401);
+    String admin = Accounts.bearer(Accounts.adminToken());
+    String id = String.valueOf(Api.get("/api/me", "Authorization", admin).json().getJsonNumber("id").longValue());
+    assertEquals(200, Api.get("/api/users/" + id, "Authorization", admin).status());
+    for (String spelling : otherSpellingsOf(id)) {
+      assertProblem(Api.get("/api/users/" + spelling, "Authorization", admin), 404);
+    }
+    for (String path : new String[] {"/api/batch-jobs/+1", "/api/predictions/01", "/api/reports/1;x", "/api/jobs/%EF%BC%91", "/api/models/+1/activate"}) {
+      assertProblem(Api.method(path.endsWith("activate") ? "POST" : "GET", path, null, null, "Authorization", admin), 404);
+    }
+  }
+
+  @Test
+  void matrixParametersAreProblem404Anywhere() {
+    assertProblem(Api.get("/api/health;x"), 404);
+    assertEquals(200, Api.get("/api/health").status());
+  }
+
+  @Test
+  void deletingADatasetByAnotherSpellingOfItsIdDeletesNothing() {
+    String admin = Accounts.bearer(Accounts.adminToken());
+    Api.Reply created = Api.post("/api/datasets?name=tiny&target=y", "text/csv", Models.tinyCsv(40), "Authorization", admin);
+    assertEquals(201, created.status(), created::toString);
+    String id = String.valueOf(created.json().getJsonNumber("id").longValue());
+    for (String spelling : otherSpellingsOf(id)) {
+      assertProblem(Api.delete("/api/datasets/" + spelling, "Authorization", admin), 404);
+    }
+    assertEquals(200, Api.get("/api/datasets/" + id, "Authorization", admin).status(), "the dataset is still there");
   }
 
   @Test
