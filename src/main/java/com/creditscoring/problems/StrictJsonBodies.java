@@ -2,7 +2,6 @@ package com.creditscoring.problems;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -151,27 +150,21 @@ public class StrictJsonBodies implements ReaderInterceptor {
 
   /** The one JSON value the body holds, or a 400 saying what is wrong with it. */
   static JsonValue parse(byte[] body) {
+    JsonValue value;
+    boolean more;
     try (JsonParser parser = PARSERS.createParser(new ByteArrayInputStream(body))) {
       parser.next();
-      JsonValue value = parser.getValue();
-      if (parser.hasNext()) {
-        throw notJson("there is more after the JSON value; send exactly one");
-      }
-      return value;
-    } catch (JsonException e) {
-      throw notJson(UnreadableBodyMapper.readableReason(e));
-    } catch (ProblemException e) {
-      throw e;
+      value = parser.getValue();
+      more = parser.hasNext();
     } catch (RuntimeException e) {
-      // The parser's own guard against deep nesting throws a bare RuntimeException; anything it
-      // throws here comes from the client's bytes alone.
-      throw notJson(UnreadableBodyMapper.readableReason(e));
+      // JsonException for broken JSON; the parser's guard against deep nesting throws a bare
+      // RuntimeException. Either way it comes from the client's bytes alone.
+      throw new ProblemException(UnreadableBodyMapper.notValidJson(UnreadableBodyMapper.readableReason(e)));
     }
-  }
-
-  private static ProblemException notJson(String reason) {
-    return new ProblemException(
-        Problem.of(400, "The request body is not valid JSON for this endpoint.").withErrors(List.of(new Problem.FieldError("body", reason))));
+    if (more) {
+      throw new ProblemException(UnreadableBodyMapper.notValidJson("there is more after the JSON value; send exactly one"));
+    }
+    return value;
   }
 
   /** Adds an error for each member of {@code value} whose JSON type cannot fill its Java field. */

@@ -30,10 +30,12 @@ public class UnreadableBodyMapper implements ExceptionMapper<ProcessingException
   }
 
   static Response notValidJson(Throwable exception, UriInfo uri, HttpServletRequest request) {
-    return Problem.of(400, "The request body is not valid JSON for this endpoint.")
-        .withErrors(List.of(new Problem.FieldError("body", readableReason(exception))))
-        .at(uri.getRequestUri().getRawPath(), RequestIds.of(request))
-        .toResponse();
+    return notValidJson(readableReason(exception)).at(uri.getRequestUri().getRawPath(), RequestIds.of(request)).toResponse();
+  }
+
+  /** The 400 for a body that is not the JSON this endpoint reads, with the reason under "body". */
+  static Problem notValidJson(String reason) {
+    return Problem.of(400, "The request body is not valid JSON for this endpoint.").withErrors(List.of(new Problem.FieldError("body", reason)));
   }
 
   /** The deepest message, with Java class names shortened so no internals leak. */
