@@ -41,9 +41,16 @@ public final class BoostedTrees {
   private final boolean[] nominal;
 
   private final double[] splitPoint;
-  private final int[][] children;
-  /** Per node: the share of training weight each branch got, for applicants missing the column. */
-  private final double[][] proportions;
+  /**
+   * Per node: where its branches start in {@link #child} and {@link #proportion}, and how many it
+   * has. One flat array rather than an array per node saves a load on every step of a walk.
+   */
+  private final int[] firstBranch;
+  private final int[] branches;
+  /** Per branch: the node it leads to. */
+  private final int[] child;
+  /** Per branch: the share of training weight it got, for applicants missing the column. */
+  private final double[] proportion;
   /** Per leaf: its output, already scaled and signed as a term of the log-odds of default. */
   private final double[] value;
 
@@ -64,15 +71,25 @@ public final class BoostedTrees {
     this.column = built.column.stream().mapToInt(Integer::intValue).toArray();
     this.nominal = new boolean[column.length];
     this.splitPoint = new double[column.length];
-    this.children = new int[column.length][];
-    this.proportions = new double[column.length][];
+    this.firstBranch = new int[column.length];
+    this.branches = new int[column.length];
     this.value = new double[column.length];
+    int total = built.children.stream().mapToInt(c -> c == null ? 0 : c.length).sum();
+    this.child = new int[total];
+    this.proportion = new double[total];
+    int next = 0;
     for (int n = 0; n < column.length; n++) {
       nominal[n] = built.nominal.get(n);
       splitPoint[n] = built.splitPoint.get(n);
-      children[n] = built.children.get(n);
-      proportions[n] = built.proportions.get(n);
       value[n] = built.value.get(n);
+      int[] children = built.children.get(n);
+      firstBranch[n] = next;
+      branches[n] = children == null ? 0 : children.length;
+      for (int c = 0; c < branches[n]; c++) {
+        child[next] = children[c];
+        proportion[next] = built.proportions.get(n)[c];
+        next++;
+      }
     }
     this.roots = built.roots.stream().mapToInt(Integer::intValue).toArray();
     this.intercept = intercept;
@@ -151,18 +168,26 @@ public final class BoostedTrees {
   }
 
   /**
-   * Each field's exact baseline Shapley value: how much it moves the log-odds of default from the
-   * reference's to the applicant's. Indexed like the training header (the class's entry is 0); the
-   * values add up to {@code logit(applicant) - logit(reference)}.
+   * An applicant's log-odds of default and each field's exact baseline Shapley value: how much it
+   * moves the log-odds from the reference's to the applicant's. The values are indexed like the
+   * training header (the class's entry is 0) and add up to {@code logit - logit(reference)}.
    */
-  public double[] contributions(double[] applicant, double[] reference) {
+  public record Shapley(double logit, double[] values) {}
+
+  /**
+   * The applicant's {@link Shapley} values against the reference, and its log-odds from the same
+   * pass over the trees: the walk reaches every leaf the applicant reaches, so a separate pass for
+   * the probability (3 % of a decision's CPU) is not needed.
+   */
+  public Shapley contributions(double[] applicant, double[] reference) {
     double[] x = encode(applicant);
     double[] z = encode(reference);
     Walk walk = new Walk(x, z, new double[inputWidth]);
+    walk.logit = intercept;
     for (int root : roots) {
       walk.visit(root);
     }
-    return walk.shapley;
+    return new Shapley(walk.logit, walk.shapley);
   }
 
   private double[] encode(double[] applicant) {
@@ -174,12 +199,12 @@ public final class BoostedTrees {
       double v = x[column[node]];
       if (Utils.isMissingValue(v)) {
         double sum = 0;
-        for (int b = 0; b < children[node].length; b++) {
-          sum += proportions[node][b] * output(children[node][b], x);
+        for (int b = firstBranch[node]; b < firstBranch[node] + branches[node]; b++) {
+          sum += proportion[b] * output(child[b], x);
         }
         return sum;
       }
-      node = children[node][branch(node, v)];
+      node = child[firstBranch[node] + branch(node, v)];
     }
     return value[node];
   }
@@ -206,6 +231,8 @@ public final class BoostedTrees {
     /** Scratch space for one leaf: the fields that decide it, and a polynomial's coefficients. */
     private final int[] deciding;
     private final double[] polynomial;
+    /** The applicant's log-odds so far: each leaf's value times the weight with which it is reached. */
+    private double logit;
 
     Walk(double[] x, double[] z, double[] shapley) {
       this.x = x;
@@ -232,7 +259,7 @@ public final class BoostedTrees {
         if (branch != branch(node, zValue)) {
           break;
         }
-        node = children[node][branch];
+        node = child[firstBranch[node] + branch];
       }
       if (column[node] == LEAF) {
         credit(value[node]);
@@ -251,15 +278,16 @@ public final class BoostedTrees {
       }
       double savedA = a[field];
       double savedB = b[field];
-      for (int c = 0; c < children[node].length; c++) {
-        double nextA = savedA * (xBranch < 0 ? proportions[node][c] : xBranch == c ? 1 : 0);
-        double nextB = savedB * (zBranch < 0 ? proportions[node][c] : zBranch == c ? 1 : 0);
+      int first = firstBranch[node];
+      for (int c = 0; c < branches[node]; c++) {
+        double nextA = savedA * (xBranch < 0 ? proportion[first + c] : xBranch == c ? 1 : 0);
+        double nextB = savedB * (zBranch < 0 ? proportion[first + c] : zBranch == c ? 1 : 0);
         if (nextA == 0 && nextB == 0) {
           continue;
         }
         a[field] = nextA;
         b[field] = nextB;
-        visit(children[node][c]);
+        visit(child[first + c]);
       }
       a[field] = savedA;
       b[field] = savedB;
@@ -268,18 +296,24 @@ public final class BoostedTrees {
       }
     }
 
-    /** Shares a leaf's value among the fields on its path whose two weights differ. */
+    /**
+     * Adds the leaf's share to the applicant's log-odds, and shares its value among the fields on
+     * its path whose two weights differ.
+     */
     private void credit(double leaf) {
       double constant = leaf;
+      double reached = leaf;
       int k = 0;
       for (int p = 0; p < pathLength; p++) {
         int f = onPath[p];
+        reached *= a[f];
         if (a[f] == b[f]) {
           constant *= a[f];
         } else {
           deciding[k++] = f;
         }
       }
+      logit += reached;
       if (k == 0 || constant == 0) {
         return;
       }

@@ -43,10 +43,12 @@ public final class Contributions {
   public record Contribution(String field, Object value, Object typical, double contribution) {}
 
   /**
+   * @param probabilityOfDefault the model's probability of default for this applicant
    * @param baseLogit the typical applicant's log-odds of default
    * @param logit this applicant's; {@code baseLogit} plus all contributions
    */
-  public record Explanation(double baseLogit, double logit, List<Contribution> contributions, String method, int walks) {}
+  public record Explanation(
+      double probabilityOfDefault, double baseLogit, double logit, List<Contribution> contributions, String method, int walks) {}
 
   private Contributions() {}
 
@@ -106,26 +108,22 @@ public final class Contributions {
       Attribute attribute = model.header().attribute(index[f]);
       contributions.add(new Contribution(fields.get(f).name(), valueOf(attribute, applicant.value(index[f])), fields.get(f).typical(), sums[f] / orderings));
     }
-    return new Explanation(baseLogit, logit, contributions, additive ? EXACT : SAMPLED + " (" + orderings + " orderings)", orderings);
+    return new Explanation(
+        model.probabilityOfDefault(applicant), baseLogit, logit, contributions, additive ? EXACT : SAMPLED + " (" + orderings + " orderings)", orderings);
   }
 
   private static Explanation fromTrees(
       LoadedModel model, BoostedTrees trees, Instance applicant, List<InputField> fields, int[] index, double[] typical) {
     double[] values = applicant.toDoubleArray();
-    double[] shapley = trees.contributions(values, typical);
+    BoostedTrees.Shapley shapley = trees.contributions(values, typical);
     List<Contribution> contributions = new ArrayList<>(fields.size());
     for (int f = 0; f < fields.size(); f++) {
       Attribute attribute = model.header().attribute(index[f]);
-      contributions.add(new Contribution(fields.get(f).name(), valueOf(attribute, values[index[f]]), fields.get(f).typical(), shapley[index[f]]));
+      contributions.add(new Contribution(fields.get(f).name(), valueOf(attribute, values[index[f]]), fields.get(f).typical(), shapley.values()[index[f]]));
     }
-    // The values add up exactly to the applicant's log-odds less the reference's, so the sum spares
-    // a second pass over the trees for the applicant.
-    double baseLogit = trees.referenceLogit(typical);
-    double logit = baseLogit;
-    for (double contribution : shapley) {
-      logit += contribution;
-    }
-    return new Explanation(baseLogit, logit, contributions, EXACT_TREES, 1);
+    // The walk's log-odds are the trees' own for this applicant, so no second pass over them.
+    return new Explanation(
+        1 / (1 + Math.exp(-shapley.logit())), trees.referenceLogit(typical), shapley.logit(), contributions, EXACT_TREES, 1);
   }
 
   /**
@@ -150,7 +148,7 @@ public final class Contributions {
         contributions.add(new Contribution(fields.get(f).name(), valueOf(attribute, x), fields.get(f).typical(), contribution));
         logit += contribution;
       }
-      return new Explanation(baseLogit, logit, contributions, EXACT, 1);
+      return new Explanation(loaded.probabilityOfDefault(applicant), baseLogit, logit, contributions, EXACT, 1);
     }
   }
 

@@ -150,11 +150,12 @@ public class Scorer {
 
   Decision score(LoadedModel model, Applicant applicant, Caller caller, Channel channel, int orderings) {
     ModelSettings settings = model.settings();
-    double probability = model.probabilityOfDefault(applicant.instance());
+    // The explanation gives the probability too: boosted trees get it from the same pass.
+    Explanation explanation = Contributions.of(model, applicant.instance(), orderings);
+    double probability = explanation.probabilityOfDefault();
     double score = settings.score(probability);
     String decision = settings.decision(probability);
     RiskBand band = RiskBand.of(probability);
-    Explanation explanation = Contributions.of(model, applicant.instance(), orderings);
     List<Reason> reasons = ReasonCodes.of(explanation.contributions(), caller.language());
     Prediction row =
         new Prediction(

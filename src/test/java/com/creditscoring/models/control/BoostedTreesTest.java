@@ -70,7 +70,8 @@ class BoostedTreesTest {
       for (int r : new int[] {1, 2, firstWithMissing(), 7}) {
         double[] applicant = rows.instance(r).toDoubleArray();
         double[] exact = bruteForce(model, applicant, reference);
-        double[] fast = trees.contributions(applicant, reference);
+        BoostedTrees.Shapley shapley = trees.contributions(applicant, reference);
+        double[] fast = shapley.values();
         for (int a = 0; a < exact.length; a++) {
           assertEquals(exact[a], fast[a], 1e-9, rows.attribute(a).name() + " of row " + r + " encoded " + encoded);
         }
@@ -78,6 +79,22 @@ class BoostedTreesTest {
         assertEquals(trees.logit(applicant) - trees.logit(reference), sum, 1e-9);
         assertTrue(java.util.Arrays.stream(fast).anyMatch(v -> Math.abs(v) > 1e-3), "row " + r + " differs from the reference");
       }
+    }
+  }
+
+  @Test
+  void theWalkGivesTheApplicantsOwnLogOddsWithTheShapleyValues() throws Exception {
+    for (boolean encoded : new boolean[] {true, false}) {
+      FilteredClassifier model = trained(encoded);
+      BoostedTrees trees = BoostedTrees.of(model, rows, positive).orElseThrow();
+      double[] reference = rows.instance(0).toDoubleArray();
+      int withMissing = 0;
+      for (int r = 0; r < 500; r++) {
+        double[] applicant = rows.instance(r).toDoubleArray();
+        withMissing += rows.instance(r).hasMissingValue() ? 1 : 0;
+        assertEquals(wekaLogit(model, applicant), trees.contributions(applicant, reference).logit(), 1e-9, "row " + r + " encoded " + encoded);
+      }
+      assertTrue(withMissing > 10, "the rows include applicants with missing values: " + withMissing);
     }
   }
 
