@@ -62,10 +62,14 @@ public final class BoostedTrees {
 
   private final int inputWidth;
 
-  /** The last reference scored by {@link #referenceLogit}, with its log-odds. */
-  private volatile ReferenceLogit lastReference;
+  /** The last reference used, with its log-odds and the branch it takes at every node. */
+  private volatile Reference lastReference;
 
-  private record ReferenceLogit(double[] values, double logit) {}
+  /**
+   * @param branch per node: the branch the reference takes, or -1 where it lacks the column (and
+   *     is sent down every branch)
+   */
+  private record Reference(double[] values, double logit, int[] branch) {}
 
   private BoostedTrees(Builder built, double intercept, TreeEncoding encoding, int[] fieldOf, int inputWidth) {
     this.column = built.column.stream().mapToInt(Integer::intValue).toArray();
@@ -155,12 +159,25 @@ public final class BoostedTrees {
    * typical applicant every time, so its pass over the trees is paid once, not per explanation.
    */
   public double referenceLogit(double[] reference) {
-    ReferenceLogit last = lastReference;
+    return reference(reference).logit();
+  }
+
+  /**
+   * The reference, worked out once: a model is explained against the same typical applicant every
+   * time, so its pass over the trees and its branch at each node are paid once, not per explanation.
+   */
+  private Reference reference(double[] reference) {
+    Reference last = lastReference;
     if (last == null || !Arrays.equals(last.values(), reference)) {
-      last = new ReferenceLogit(reference.clone(), logit(reference));
+      double[] z = encode(reference);
+      int[] branch = new int[column.length];
+      for (int node = 0; node < column.length; node++) {
+        branch[node] = column[node] == LEAF || Utils.isMissingValue(z[column[node]]) ? -1 : branch(node, z[column[node]]);
+      }
+      last = new Reference(reference.clone(), logit(reference), branch);
       lastReference = last;
     }
-    return last.logit();
+    return last;
   }
 
   public double probabilityOfDefault(double[] applicant) {
@@ -180,9 +197,7 @@ public final class BoostedTrees {
    * the probability (3 % of a decision's CPU) is not needed.
    */
   public Shapley contributions(double[] applicant, double[] reference) {
-    double[] x = encode(applicant);
-    double[] z = encode(reference);
-    Walk walk = new Walk(x, z, new double[inputWidth]);
+    Walk walk = new Walk(encode(applicant), reference(reference).branch(), new double[inputWidth]);
     walk.logit = intercept;
     for (int root : roots) {
       walk.visit(root);
@@ -221,7 +236,8 @@ public final class BoostedTrees {
    */
   private final class Walk {
     private final double[] x;
-    private final double[] z;
+    /** Per node: the reference's branch (see {@link Reference}). */
+    private final int[] zBranch;
     private final double[] shapley;
     private final double[] a;
     private final double[] b;
@@ -234,9 +250,9 @@ public final class BoostedTrees {
     /** The applicant's log-odds so far: each leaf's value times the weight with which it is reached. */
     private double logit;
 
-    Walk(double[] x, double[] z, double[] shapley) {
+    Walk(double[] x, int[] zBranch, double[] shapley) {
       this.x = x;
-      this.z = z;
+      this.zBranch = zBranch;
       this.shapley = shapley;
       this.a = new double[inputWidth];
       this.b = new double[inputWidth];
@@ -251,12 +267,11 @@ public final class BoostedTrees {
       // both weights stay as they are, so there is nothing to record on the way down.
       while (column[node] != LEAF) {
         double xValue = x[column[node]];
-        double zValue = z[column[node]];
-        if (Utils.isMissingValue(xValue) || Utils.isMissingValue(zValue)) {
+        if (zBranch[node] < 0 || Utils.isMissingValue(xValue)) {
           break;
         }
         int branch = branch(node, xValue);
-        if (branch != branch(node, zValue)) {
+        if (branch != zBranch[node]) {
           break;
         }
         node = child[firstBranch[node] + branch];
@@ -267,10 +282,8 @@ public final class BoostedTrees {
       }
       int field = fieldOf[column[node]];
       double xValue = x[column[node]];
-      double zValue = z[column[node]];
-      boolean xMissing = Utils.isMissingValue(xValue);
-      int xBranch = xMissing ? -1 : branch(node, xValue);
-      int zBranch = Utils.isMissingValue(zValue) ? -1 : branch(node, zValue);
+      int xBranch = Utils.isMissingValue(xValue) ? -1 : branch(node, xValue);
+      int zBranch = this.zBranch[node];
       if (seen[field]++ == 0) {
         a[field] = 1;
         b[field] = 1;
