@@ -8,6 +8,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -32,6 +33,19 @@ public class RequestIds implements Filter {
     request.setAttribute(ATTRIBUTE, id);
     ((HttpServletResponse) response).setHeader(HEADER, id);
     chain.doFilter(request, response);
+  }
+
+  /**
+   * This request's id, read through JAX-RS: on a servlet container, a request's properties are the
+   * servlet request's attributes, so this is the id the filter set.
+   */
+  public static String of(ContainerRequestContext request) {
+    Object id = request.getProperty(ATTRIBUTE);
+    if (id == null) {
+      id = UUID.randomUUID().toString();
+      request.setProperty(ATTRIBUTE, id);
+    }
+    return id.toString();
   }
 
   /** This request's id; requests that bypassed the filter get a fresh one. */
