@@ -71,7 +71,9 @@ public class Sessions {
   /** What a successful sign-in or refresh answers, in the seed's shape. */
   public record TokenPair(String accessToken, String refreshToken, long expiresIn) {}
 
-  private enum Outcome { SIGNED_IN, WRONG_PASSWORD, LOCKED, INACTIVE, UNKNOWN_TOKEN, REUSED_TOKEN, EXPIRED_TOKEN }
+  private enum Outcome {
+    SIGNED_IN, WRONG_PASSWORD, LOCKED, INACTIVE, UNKNOWN_TOKEN, REUSED_TOKEN, ENDED_SIGN_IN, DEACTIVATED_SIGN_IN, EXPIRED_TOKEN
+  }
 
   private record Attempt(Outcome outcome, TokenPair tokens, Instant lockedUntil) {
     static Attempt of(Outcome outcome) {
@@ -139,7 +141,7 @@ public class Sessions {
               RefreshToken token = found.get();
               if (token.isRevoked()) {
                 revokeFamily(em, token.familyId(), now);
-                return Attempt.of(Outcome.REUSED_TOKEN);
+                return Attempt.of(whyRevoked(em, token));
               }
               if (token.isExpiredAt(now)) {
                 return Attempt.of(Outcome.EXPIRED_TOKEN);
@@ -162,6 +164,25 @@ public class Sessions {
               return new Attempt(Outcome.SIGNED_IN, issue(em, user, token.familyId(), now), null);
             });
     return answer(attempt, now);
+  }
+
+  /**
+   * Why a revoked token was revoked, so the client is told what happened: a token that was
+   * rotated has a successor issued at its revocation, and using it again means a copy is in use;
+   * one without was revoked with its whole sign-in (logout, deactivation, or a copy of an earlier
+   * token of the family in use).
+   */
+  private static Outcome whyRevoked(EntityManager em, RefreshToken token) {
+    if (!token.user().isActive()) {
+      return Outcome.DEACTIVATED_SIGN_IN;
+    }
+    long successors =
+        em.createNamedQuery(RefreshToken.SUCCESSORS, Long.class)
+            .setParameter("family", token.familyId())
+            .setParameter("id", token.id())
+            .setParameter("revokedAt", token.revokedAt())
+            .getSingleResult();
+    return successors > 0 ? Outcome.REUSED_TOKEN : Outcome.ENDED_SIGN_IN;
   }
 
   /** Ends the sign-in the refresh token belongs to; unknown tokens are ignored (already out). */
@@ -191,6 +212,9 @@ public class Sessions {
       case UNKNOWN_TOKEN, EXPIRED_TOKEN -> throw unauthorized("The refresh token is invalid or expired: sign in again.");
       case REUSED_TOKEN -> throw unauthorized(
           "The refresh token was already used. Every session of this sign-in is now revoked: sign in again.");
+      case ENDED_SIGN_IN -> throw unauthorized(
+          "The refresh token was revoked with its sign-in (signed out, or revoked after a copy of one of its tokens was used): sign in again.");
+      case DEACTIVATED_SIGN_IN -> throw unauthorized("The refresh token was revoked: this account is deactivated.");
     };
   }
 

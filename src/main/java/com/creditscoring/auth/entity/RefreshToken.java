@@ -31,9 +31,14 @@ import java.time.Instant;
 @NamedQuery(
     name = RefreshToken.REVOKE_USER,
     query = "UPDATE RefreshToken t SET t.revokedAt = :now WHERE t.user = :user AND t.revokedAt IS NULL")
+@NamedQuery(
+    name = RefreshToken.SUCCESSORS,
+    query = "SELECT COUNT(t) FROM RefreshToken t WHERE t.familyId = :family AND t.id <> :id AND t.issuedAt >= :revokedAt")
 public class RefreshToken {
 
   public static final String BY_HASH = "RefreshToken.findByHash";
+  /** Tokens of the family issued when (or after) this one was revoked: its rotation, if it was rotated. */
+  public static final String SUCCESSORS = "RefreshToken.successors";
   public static final String REVOKE_IF_ACTIVE = "RefreshToken.revokeIfActive";
   public static final String REVOKE_FAMILY = "RefreshToken.revokeFamily";
   public static final String REVOKE_USER = "RefreshToken.revokeUser";
@@ -86,6 +91,10 @@ public class RefreshToken {
 
   public boolean isRevoked() {
     return revokedAt != null;
+  }
+
+  public Instant revokedAt() {
+    return revokedAt;
   }
 
   public boolean isExpiredAt(Instant now) {

@@ -274,7 +274,7 @@ class AuthIT {
         Api.method("PATCH", "/api/users/" + id, "application/json", "{\"is_active\":false}", "Authorization", bearer(Accounts.adminToken()));
     assertEquals(200, deactivated.status(), deactivated::toString);
     assertProblem(Accounts.login("leaving-user", Accounts.PASSWORD), 403);
-    assertProblem(refresh(refresh), 401);
+    assertDetail(refresh(refresh), "deactivated");
   }
 
   @Test
@@ -316,15 +316,21 @@ class AuthIT {
     JsonObject first = Accounts.tokens(Accounts.username("user"), Accounts.PASSWORD);
     String stolen = first.getString("refresh_token");
     String rotated = refresh(stolen).json().getString("refresh_token");
-    assertProblem(refresh(stolen), 401);
-    assertProblem(refresh(rotated), 401);
+    assertDetail(refresh(stolen), "already used");
+    assertDetail(refresh(rotated), "revoked with its sign-in");
   }
 
   @Test
   void logoutRevokesTheRefreshToken() {
     String token = Accounts.tokens(Accounts.username("user"), Accounts.PASSWORD).getString("refresh_token");
     assertEquals(204, Api.postJson("/api/logout", "{\"refresh_token\":\"" + token + "\"}").status());
-    assertProblem(refresh(token), 401);
+    assertDetail(refresh(token), "signed out");
+  }
+
+  /** A 401 problem whose detail says why, in the words given. */
+  private static void assertDetail(Api.Reply refused, String words) {
+    String detail = assertProblem(refused, 401).getString("detail");
+    assertTrue(detail.contains(words), () -> "'" + words + "' in " + detail);
   }
 
   @Test
