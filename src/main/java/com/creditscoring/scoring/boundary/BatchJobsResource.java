@@ -51,16 +51,17 @@ public class BatchJobsResource {
    * A batch job as clients follow it.
    *
    * @param progress the share of rows done, 0 to 1
+   * @param lang the language of the job's reasons, {@code en} or {@code ru}, as asked for at submission
    * @param result where the result CSV is, once the job has succeeded
    */
   public record BatchJobView(
       long id, String state, long totalRows, long rowsDone, double progress, long scored, long rejected, int attempts,
-      long modelVersion, String createdBy, Instant createdAt, Instant finishedAt, String error, String result) {
+      long modelVersion, String lang, String createdBy, Instant createdAt, Instant finishedAt, String error, String result) {
 
     static BatchJobView of(BatchJob job) {
       return new BatchJobView(
           job.id(), job.state(), job.totalRows(), job.rowsDone(), job.totalRows() == 0 ? 1 : (double) job.rowsDone() / job.totalRows(),
-          job.scored(), job.rejected(), job.attempts(), job.modelId(), job.createdBy(), job.createdAt(), job.finishedAt(), job.error(),
+          job.scored(), job.rejected(), job.attempts(), job.modelId(), job.language(), job.createdBy(), job.createdAt(), job.finishedAt(), job.error(),
           job.state().equals(BatchJob.SUCCEEDED) ? "/api/batch-jobs/" + job.id() + "/result.csv" : null);
     }
   }

@@ -38,6 +38,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ScheduledFuture;
@@ -124,7 +125,8 @@ public class BatchJobs {
       BatchJob job =
           database.inTransaction(
               em -> {
-                BatchJob created = new BatchJob(caller.user(), caller.requestId(), model.id(), file.getFileName().toString(), total, clock.instant());
+                BatchJob created =
+                    new BatchJob(caller.user(), caller.requestId(), model.id(), file.getFileName().toString(), languageColumn(caller.language()), total, clock.instant());
                 em.persist(created);
                 return created;
               });
@@ -180,9 +182,22 @@ public class BatchJobs {
     return registry.version(job.modelId());
   }
 
-  /** Who the job scores for: its creator, under the request that created it. */
+  /**
+   * Who the job scores for: its creator, under the request that created it, in the language it
+   * asked for. Read from the job, not the request, so a job resumed elsewhere writes the same.
+   */
   static Caller caller(BatchJob job) {
-    return new Caller(job.createdBy(), job.requestId(), Language.EN);
+    return new Caller(job.createdBy(), job.requestId(), language(job));
+  }
+
+  /** The job's language as its column holds it: lower case, as reports.language. */
+  static String languageColumn(Language language) {
+    return language.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The job's language; the column allows only en and ru, so anything else is a broken database. */
+  static Language language(BatchJob job) {
+    return Language.valueOf(job.language().toUpperCase(Locale.ROOT));
   }
 
   /**

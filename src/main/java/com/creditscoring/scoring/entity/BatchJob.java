@@ -43,6 +43,10 @@ public class BatchJob {
   @Column(name = "file_name", nullable = false)
   private String fileName;
 
+  /** {@code en} or {@code ru}: the language its reasons are written in, asked for at submission. */
+  @Column(nullable = false, length = 2)
+  private String language;
+
   @Column(nullable = false, length = 16)
   private String state;
 
@@ -72,11 +76,12 @@ public class BatchJob {
 
   protected BatchJob() {}
 
-  public BatchJob(String createdBy, String requestId, long modelId, String fileName, long totalRows, Instant now) {
+  public BatchJob(String createdBy, String requestId, long modelId, String fileName, String language, long totalRows, Instant now) {
     this.createdBy = requireNonNull(createdBy);
     this.requestId = requireNonNull(requestId);
     this.modelId = modelId;
     this.fileName = requireNonNull(fileName);
+    this.language = requireNonNull(language);
     this.totalRows = totalRows;
     this.state = RUNNING;
     this.createdAt = now;
@@ -114,6 +119,7 @@ public class BatchJob {
   public String requestId() { return requestId; }
   public long modelId() { return modelId; }
   public String fileName() { return fileName; }
+  public String language() { return language; }
   public String state() { return state; }
   public long totalRows() { return totalRows; }
   public long rowsDone() { return rowsDone; }

@@ -3,6 +3,7 @@ package com.creditscoring.scoring.boundary;
 import static com.creditscoring.testing.Accounts.bearer;
 import static com.creditscoring.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditscoring.testing.Accounts;
@@ -16,9 +17,11 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -30,10 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Batch scoring jobs (Jakarta Batch): a small job end to end, then a large one whose server is
- * killed mid-job (SIGKILL; on PostgreSQL only, see below). A new server on the same database
- * resumes it: every row is scored exactly once. Each deploy starts a new Payara
- * Micro process.
+ * Batch scoring jobs (Jakarta Batch): small jobs writing their reasons in the language each was
+ * submitted in; a small job end to end, then a large one whose server is killed mid-job (SIGKILL;
+ * on PostgreSQL only, see below). A new server on the same database resumes it: every row is
+ * scored exactly once. Each deploy starts a new Payara Micro process.
  */
 @ExtendWith(ArquillianExtension.class)
 class BatchJobIT {
@@ -61,7 +64,11 @@ class BatchJobIT {
   }
 
   private static JsonObject submit(String csv, String role) {
-    Api.Reply accepted = Api.post("/api/batch-jobs", "text/csv", csv, "Authorization", bearer(Accounts.tokenFor(role)));
+    return submit("/api/batch-jobs", csv, "Authorization", bearer(Accounts.tokenFor(role)));
+  }
+
+  private static JsonObject submit(String path, String csv, String... headers) {
+    Api.Reply accepted = Api.post(path, "text/csv", csv, headers);
     assertEquals(202, accepted.status(), accepted::toString);
     assertTrue(accepted.header("Location").endsWith("/api/batch-jobs/" + accepted.json().getJsonNumber("id")), accepted::toString);
     return accepted.json();
@@ -90,16 +97,20 @@ class BatchJobIT {
     return Api.get("/api/predictions?size=1", "Authorization", bearer(Accounts.tokenFor("analyst"))).json().getInt("total");
   }
 
-  /** Checks the result file: every row once, in order, scored or with its error. */
-  private static void assertResult(long job, long rows, Set<Long> broken) {
+  /** The job's result file, row by row. */
+  private static List<CSVRecord> result(long job) {
     Api.Reply result = Api.get("/api/batch-jobs/" + job + "/result.csv", "Authorization", bearer(Accounts.tokenFor("analyst")));
     assertEquals(200, result.status(), () -> result.body().substring(0, Math.min(500, result.body().length())));
-    List<CSVRecord> records;
     try {
-      records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(result.body())).getRecords();
+      return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(result.body())).getRecords();
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** Checks the result file: every row once, in order, scored or with its error. */
+  private static void assertResult(long job, long rows, Set<Long> broken) {
+    List<CSVRecord> records = result(job);
     assertEquals(rows, records.size());
     Set<String> predictionIds = new HashSet<>();
     for (int row = 1; row <= rows; row++) {
@@ -111,6 +122,54 @@ class BatchJobIT {
         assertTrue(record.get("error").isEmpty() && record.get("decision").matches("approve|review|decline"), record::toString);
         assertTrue(predictionIds.add(record.get("prediction_id")), record::toString);
       }
+    }
+  }
+
+  /**
+   * The reason texts of every decision in the job's result file, as its audit trail holds them (the
+   * file itself carries only the codes; its prediction_id leads to the recorded decision).
+   */
+  private static List<String> reasonTexts(long job) {
+    List<String> texts = new ArrayList<>();
+    String analyst = bearer(Accounts.tokenFor("analyst")); // once: each token is a sign-in
+    for (CSVRecord record : result(job)) {
+      Api.Reply decision = Api.get("/api/predictions/" + record.get("prediction_id"), "Authorization", analyst);
+      assertEquals(200, decision.status(), decision::toString);
+      decision.json().getJsonArray("reasons").getValuesAs(JsonObject.class).forEach(reason -> texts.add(reason.getString("text")));
+    }
+    // Without a reason there would be nothing to check the language of.
+    assertFalse(texts.isEmpty(), () -> "job " + job + " gave no reasons");
+    return texts;
+  }
+
+  private static final Pattern CYRILLIC = Pattern.compile("\\p{IsCyrillic}");
+
+  /** Russian: every text has Cyrillic in it (a field's Russian label); English: none has. */
+  private static void assertWrittenIn(String lang, List<String> texts) {
+    for (String text : texts) {
+      assertEquals(lang.equals("ru"), CYRILLIC.matcher(text).find(), () -> "not in " + lang + ": " + text);
+    }
+  }
+
+  @Test
+  void aJobWritesItsReasonsInTheLanguageItWasSubmittedIn() throws Exception {
+    deployer.deploy(APP);
+    try {
+      Models.activate(Models.trainedOnDemoData("logistic", "{\"folds\":2}"));
+      String file = csv(30, Set.of());
+      String user = bearer(Accounts.tokenFor("user"));
+      long russian = submit("/api/batch-jobs?lang=ru", file, "Authorization", user).getJsonNumber("id").longValue();
+      long acceptedRussian = submit("/api/batch-jobs", file, "Authorization", user, "Accept-Language", "ru-RU, en;q=0.5").getJsonNumber("id").longValue();
+      long english = submit("/api/batch-jobs", file, "Authorization", user).getJsonNumber("id").longValue();
+
+      assertEquals("ru", awaitSuccess(russian, Duration.ofMinutes(2)).getString("lang"));
+      assertEquals("ru", awaitSuccess(acceptedRussian, Duration.ofMinutes(2)).getString("lang"));
+      assertEquals("en", awaitSuccess(english, Duration.ofMinutes(2)).getString("lang"));
+      assertWrittenIn("ru", reasonTexts(russian));
+      assertWrittenIn("ru", reasonTexts(acceptedRussian));
+      assertWrittenIn("en", reasonTexts(english));
+    } finally {
+      deployer.undeploy(APP);
     }
   }
 

@@ -5,16 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.creditscoring.problems.Problem.FieldError;
 import com.creditscoring.problems.ProblemException;
+import com.creditscoring.scoring.entity.BatchJob;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What an upload's check finds before a batch job is registered. */
+/** What an upload's check finds before a batch job is registered, and whom a job scores for. */
 class BatchJobsTest {
 
   @TempDir Path folder;
@@ -48,6 +50,21 @@ class BatchJobsTest {
     FieldError error = refused(new StringReader("a,b\n"));
     assertEquals("file", error.field());
     assertEquals(true, error.message().contains("no data rows"), error::toString);
+  }
+
+  @Test
+  void aJobScoresInTheLanguageItWasSubmittedInWhoeverRunsIt() {
+    // The job as the batch runtime or a resuming instance reads it back: only its columns.
+    for (Language language : Language.values()) {
+      BatchJob job = new BatchJob("ann", "request-1", 7, "upload.csv", BatchJobs.languageColumn(language), 10, Instant.EPOCH);
+      assertEquals(language, BatchJobs.caller(job).language());
+    }
+  }
+
+  @Test
+  void keepsTheLanguageInTheLowerCaseCodesTheApiUses() {
+    assertEquals("en", BatchJobs.languageColumn(Language.EN));
+    assertEquals("ru", BatchJobs.languageColumn(Language.RU));
   }
 
   private static FieldError refused(Reader csv) throws IOException {
