@@ -181,7 +181,11 @@ public final class BoostedTrees {
   }
 
   public double probabilityOfDefault(double[] applicant) {
-    return 1 / (1 + Math.exp(-logit(applicant)));
+    return probabilityOf(logit(applicant));
+  }
+
+  private static double probabilityOf(double logit) {
+    return 1 / (1 + Math.exp(-logit));
   }
 
   /**
@@ -189,7 +193,13 @@ public final class BoostedTrees {
    * moves the log-odds from the reference's to the applicant's. The values are indexed like the
    * training header (the class's entry is 0) and add up to {@code logit - logit(reference)}.
    */
-  public record Shapley(double logit, double[] values) {}
+  public record Shapley(double logit, double[] values) {
+
+    /** The applicant's probability of default, as {@link BoostedTrees#probabilityOfDefault} gives it. */
+    public double probabilityOfDefault() {
+      return probabilityOf(logit);
+    }
+  }
 
   /**
    * The applicant's {@link Shapley} values against the reference, and its log-odds from the same

@@ -123,7 +123,7 @@ public final class Contributions {
     }
     // The walk's log-odds are the trees' own for this applicant, so no second pass over them.
     return new Explanation(
-        1 / (1 + Math.exp(-shapley.logit())), trees.referenceLogit(typical), shapley.logit(), contributions, EXACT_TREES, 1);
+        shapley.probabilityOfDefault(), trees.referenceLogit(typical), shapley.logit(), contributions, EXACT_TREES, 1);
   }
 
   /**
