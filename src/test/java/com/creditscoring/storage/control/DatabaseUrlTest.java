@@ -7,9 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditscoring.ops.control.InvalidSettingException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DatabaseUrlTest {
 
@@ -54,6 +62,64 @@ class DatabaseUrlTest {
         "jdbc:postgresql://127.0.0.1:5432/test",
         parse("jdbc:postgresql://127.0.0.1:5432/test").jdbcUrl());
     assertEquals(DatabaseUrl.Product.H2, parse("jdbc:h2:mem:x").product());
+    assertEquals("jdbc:h2:mem:x", parse("jdbc:h2:mem:x").jdbcUrl());
+  }
+
+  @Test
+  void h2FilesWriteEveryCommitOutUnlessTheUrlSetsItsOwnDelay() {
+    assertAll(
+        () -> assertTrue(parse(null).jdbcUrl().endsWith(";WRITE_DELAY=0"), parse(null)::toString),
+        () -> assertEquals("jdbc:h2:file:/tmp/db;WRITE_DELAY=0", parse("jdbc:h2:file:/tmp/db").jdbcUrl()),
+        () -> assertEquals("jdbc:h2:file:/tmp/db;write_delay=100", parse("jdbc:h2:file:/tmp/db;write_delay=100").jdbcUrl()));
+  }
+
+  /**
+   * The embedded database, committed to one transaction at a time as the audit trail does, then
+   * its process killed (SIGKILL) at once: every commit must be in the file. With H2's default
+   * write delay most of them were lost.
+   */
+  @Test
+  void commitsToTheEmbeddedDatabaseSurviveItsProcessBeingKilled(@TempDir Path folder) throws Exception {
+    Process committer =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                CommitThenWait.class.getName(), folder.toString())
+            .redirectErrorStream(true)
+            .start();
+    try (BufferedReader output = new BufferedReader(new InputStreamReader(committer.getInputStream(), StandardCharsets.UTF_8))) {
+      String line = output.readLine();
+      assertEquals("committed " + CommitThenWait.ROWS, line, "the committing process said otherwise");
+    } finally {
+      committer.destroyForcibly();
+      assertTrue(committer.waitFor(30, TimeUnit.SECONDS), "the committing process did not end when killed");
+    }
+    try (Connection connection = DatabaseUrl.embeddedIn(folder).connect();
+        ResultSet count = connection.createStatement().executeQuery("SELECT COUNT(*) FROM decisions")) {
+      count.next();
+      assertEquals(CommitThenWait.ROWS, count.getInt(1), "committed rows found after the kill");
+    }
+  }
+
+  /** Commits rows one transaction each into an embedded database, says so, and waits to be killed. */
+  static final class CommitThenWait {
+    static final int ROWS = 20;
+
+    public static void main(String[] args) throws Exception {
+      Connection connection = DatabaseUrl.embeddedIn(Path.of(args[0])).connect();
+      connection.createStatement().execute("CREATE TABLE decisions (id INT PRIMARY KEY)");
+      // Past H2's default write delay, so that the table itself is in the file with or without the setting.
+      Thread.sleep(1_500);
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO decisions VALUES (?)")) {
+        for (int i = 0; i < ROWS; i++) {
+          insert.setInt(1, i);
+          insert.executeUpdate();
+        }
+      }
+      System.out.println("committed " + ROWS);
+      System.out.flush();
+      Thread.sleep(Long.MAX_VALUE);
+    }
   }
 
   @Test
