@@ -7,6 +7,9 @@
 # For each of the logistic scorecard and the boosted trees. One command; about 8 minutes.
 #   bench/scoring.sh [csv-rows (default 100000)] [seconds per load run (default 15)]
 # BENCH_JAVA_OPTS adds JVM options to the server, e.g. to compare a setting or attach a profiler;
+# BENCH_SERVER_ARGS adds Payara Micro options (e.g. "--maxHttpThreads 8 --minHttpThreads 8");
+# DATABASE_URL and DATABASE_USER, when set, point the server at that database instead (e.g. an
+# empty PostgreSQL database: the demo data and models are created in it).
 # BENCH_MODELS picks the learners (default: "logistic boosted_trees").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +26,7 @@ mvn -B -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=
 
 work="$(mktemp -d)"
 PORT="$port" ADMIN_PASSWORD=bench-admin-password DATA_DIR="$work/data" LOG_LEVEL=WARNING \
-  java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar target/credit-scoring.jar --port "$port" --nohazelcast --disablephonehome > "$work/server.log" 2>&1 &
+  java -Xmx2g ${BENCH_JAVA_OPTS:-} -jar target/credit-scoring.jar --port "$port" --nohazelcast --disablephonehome ${BENCH_SERVER_ARGS:-} > "$work/server.log" 2>&1 &
 server=$!
 # The server answers the kill with exit 143; under set -e that must not become the script's status.
 trap 'kill $server 2> /dev/null; wait $server 2> /dev/null || true; rm -rf "$work"' EXIT
@@ -98,6 +101,7 @@ awk -v n="$rows" 'BEGIN {
     printf "%d,%d,%s,%d,%s,%s,%d,%d,%.2f,%s,%d\n", 20 + i % 60, income, home[i % 3 + 1], i % 20, intent[i % 6 + 1], substr("ABCDEFG", i % 7 + 1, 1), amount, 6 + i % 15, share, (i % 5 == 0 ? "Y" : "N"), 2 + i % 20
   }}' > "$work/applicants.csv"
 
+echo "database: ${DATABASE_URL:-embedded H2 in a new data folder}; server options: ${BENCH_SERVER_ARGS:-none}"
 printf '\n%-14s %10s %10s %6s %10s %10s %9s %11s %11s %8s %8s %11s %7s %6s\n' model "predict/s" "ping/s" ratio "p50@32 ms" "p99@32 ms" "p50@1 ms" "predict us" "ping us" "root/s" "root us" "csv rows/s" "csv us" ratio
 for algorithm in ${BENCH_MODELS:-logistic boosted_trees}; do
   train_and_activate "$algorithm"

@@ -83,6 +83,12 @@ public class Database {
     config.setPassword(location.password());
     config.setMaximumPoolSize(size);
     config.setAutoCommit(false);
+    if (location.product() == DatabaseUrl.Product.POSTGRESQL) {
+      // The driver sends a batch of inserts as multi-row INSERTs instead of one statement per row:
+      // a CSV's audit rows, 500 to a commit, went from 23,000 to 36,000 rows/s (bench/README.md).
+      // A URL that sets reWriteBatchedInserts itself wins: the driver lets its parameters override.
+      config.addDataSourceProperty("reWriteBatchedInserts", "true");
+    }
     // Fail start-up within seconds on an unreachable database instead of hanging.
     config.setInitializationFailTimeout(10_000);
     config.setConnectionTimeout(10_000);
