@@ -47,16 +47,34 @@ public record DatabaseUrl(String jdbcUrl, String user, String password, Product 
   }
 
   /**
-   * An H2 file URL whose commits are written to the file before they return. By default H2 keeps
-   * committed changes in memory for up to {@code WRITE_DELAY} (500 ms) before writing them out, so
-   * a killed process lost decisions the audit trail had already answered as recorded: 4 of 5 in a
-   * test. {@code WRITE_DELAY=0} writes every commit out (without an fsync: it survives the process
-   * being killed, not the machine losing power; PostgreSQL survives both). A URL that sets the delay
-   * itself keeps it, and in-memory databases have no file to write.
+   * An H2 URL whose commits are in the file before they return, whichever thread commits.
+   *
+   * <ul>
+   *   <li>{@code WRITE_DELAY=0}: by default H2 keeps committed changes in memory for up to 500 ms
+   *       before writing them out, so a killed process lost decisions the audit trail had already
+   *       answered as recorded (4 of 5 in a test). Now every commit is written out, without an
+   *       fsync: it survives the process being killed, not the machine losing power; PostgreSQL
+   *       survives both. A URL that sets the delay itself keeps it.
+   *   <li>H2's {@code async:} file system for files: with the commit written by the committing
+   *       thread, a thread interrupted while committing (a cancelled training job) closed H2's
+   *       file channel, and with it the whole database. {@code async:} finishes the write and
+   *       keeps the interrupt for the thread to see. Same file, same format.
+   * </ul>
+   *
+   * In-memory databases have no file, and other forms (a server, another file system) are left as
+   * they are but for the delay.
    */
   static String durableH2(String url) {
     String upper = url.toUpperCase(Locale.ROOT);
-    return upper.startsWith("JDBC:H2:MEM:") || upper.contains(";WRITE_DELAY=") ? url : url + ";WRITE_DELAY=0";
+    if (upper.startsWith("JDBC:H2:MEM:")) {
+      return url;
+    }
+    String file = "jdbc:h2:file:";
+    String onAsyncFileSystem =
+        upper.startsWith(file.toUpperCase(Locale.ROOT)) ? "jdbc:h2:async:" + url.substring(file.length())
+            : upper.startsWith("JDBC:H2:/") ? "jdbc:h2:async:" + url.substring("jdbc:h2:".length())
+            : url;
+    return upper.contains(";WRITE_DELAY=") ? onAsyncFileSystem : onAsyncFileSystem + ";WRITE_DELAY=0";
   }
 
   /**

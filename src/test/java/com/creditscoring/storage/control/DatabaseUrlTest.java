@@ -31,7 +31,7 @@ class DatabaseUrlTest {
   void unsetMeansAnEmbeddedH2FileInTheDataFolder() {
     DatabaseUrl url = parse(null);
     assertEquals(DatabaseUrl.Product.H2, url.product());
-    assertTrue(url.jdbcUrl().startsWith("jdbc:h2:file:/srv/credit-scoring/data/credit-scoring"), url.jdbcUrl());
+    assertTrue(url.jdbcUrl().startsWith("jdbc:h2:async:/srv/credit-scoring/data/credit-scoring;"), url.jdbcUrl());
   }
 
   @Test
@@ -69,8 +69,44 @@ class DatabaseUrlTest {
   void h2FilesWriteEveryCommitOutUnlessTheUrlSetsItsOwnDelay() {
     assertAll(
         () -> assertTrue(parse(null).jdbcUrl().endsWith(";WRITE_DELAY=0"), parse(null)::toString),
-        () -> assertEquals("jdbc:h2:file:/tmp/db;WRITE_DELAY=0", parse("jdbc:h2:file:/tmp/db").jdbcUrl()),
-        () -> assertEquals("jdbc:h2:file:/tmp/db;write_delay=100", parse("jdbc:h2:file:/tmp/db;write_delay=100").jdbcUrl()));
+        () -> assertEquals("jdbc:h2:async:/tmp/db;WRITE_DELAY=0", parse("jdbc:h2:file:/tmp/db").jdbcUrl()),
+        () -> assertEquals("jdbc:h2:async:/tmp/db;write_delay=100", parse("jdbc:h2:file:/tmp/db;write_delay=100").jdbcUrl()),
+        () -> assertEquals("jdbc:h2:async:/tmp/db;WRITE_DELAY=0", parse("jdbc:h2:/tmp/db").jdbcUrl()),
+        () -> assertEquals("jdbc:h2:tcp://db.internal/credit;WRITE_DELAY=0", parse("jdbc:h2:tcp://db.internal/credit").jdbcUrl()));
+  }
+
+  /**
+   * A commit is written by the thread that commits. Java closes a file channel when the thread
+   * using it is interrupted (a training job cancelled mid-commit), and H2 then closed the whole
+   * database: every later request failed with "The database has been closed".
+   */
+  @Test
+  void aCommitByAnInterruptedThreadLeavesTheEmbeddedDatabaseOpen(@TempDir Path folder) throws Exception {
+    DatabaseUrl url = DatabaseUrl.embeddedIn(folder);
+    try (Connection connection = url.connect()) {
+      connection.createStatement().execute("CREATE TABLE decisions (id INT PRIMARY KEY)");
+      Thread committer =
+          new Thread(
+              () -> {
+                try (Connection other = url.connect()) {
+                  Thread.currentThread().interrupt();
+                  other.createStatement().execute("INSERT INTO decisions VALUES (1)");
+                  assertTrue(Thread.interrupted(), "the interrupt is kept for the thread to see");
+                } catch (java.sql.SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+      committer.setUncaughtExceptionHandler((thread, e) -> failure.set(e));
+      committer.start();
+      committer.join();
+      assertEquals(null, failure.get(), () -> "the interrupted commit failed: " + failure.get());
+      connection.createStatement().execute("INSERT INTO decisions VALUES (2)");
+      try (ResultSet count = connection.createStatement().executeQuery("SELECT COUNT(*) FROM decisions")) {
+        count.next();
+        assertEquals(2, count.getInt(1));
+      }
+    }
   }
 
   /**
