@@ -3,6 +3,7 @@ package com.creditscoring.storage.control;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,8 +15,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,15 +95,15 @@ class DatabaseUrlTest {
                   Thread.currentThread().interrupt();
                   other.createStatement().execute("INSERT INTO decisions VALUES (1)");
                   assertTrue(Thread.interrupted(), "the interrupt is kept for the thread to see");
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
                   throw new IllegalStateException(e);
                 }
               });
-      java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+      AtomicReference<Throwable> failure = new AtomicReference<>();
       committer.setUncaughtExceptionHandler((thread, e) -> failure.set(e));
       committer.start();
       committer.join();
-      assertEquals(null, failure.get(), () -> "the interrupted commit failed: " + failure.get());
+      assertNull(failure.get(), () -> "the interrupted commit failed: " + failure.get());
       connection.createStatement().execute("INSERT INTO decisions VALUES (2)");
       try (ResultSet count = connection.createStatement().executeQuery("SELECT COUNT(*) FROM decisions")) {
         count.next();
