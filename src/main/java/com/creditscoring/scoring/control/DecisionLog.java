@@ -3,6 +3,7 @@ package com.creditscoring.scoring.control;
 import com.creditscoring.scoring.entity.Prediction;
 import com.creditscoring.storage.control.Database;
 import com.creditscoring.storage.control.DatabaseUrl;
+import com.creditscoring.storage.control.GroupCommit;
 import com.creditscoring.storage.control.IdBlocks;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,19 +19,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The decision audit trail. A decision is answered only after its row is committed.
  *
- * <p>Committing each decision on its own would make the database's flush to disk the limit on
- * throughput. So decisions are committed in groups: each caller queues its rows and then takes
- * the writer's lock; whoever holds it writes everything queued so far in one transaction, so the
- * callers that queued meanwhile find their rows already committed when their turn comes. Nobody
- * waits for a timer, and under load one commit carries many decisions.
+ * <p>Committing each decision on its own would make the database's write to disk the limit on
+ * throughput, so concurrent decisions are committed in groups ({@link GroupCommit}).
  *
  * <p>Rows are inserted with plain JDBC (see {@link #insert}), not through JPA: they are never changed after, so
  * JPA's unit of work (a copy of each entity, a change set, a merge at commit) bought nothing and
@@ -47,16 +41,13 @@ public class DecisionLog {
           + " score, decision, risk_band, reasons_json, batch_job_id, batch_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private IdBlocks ids;
-  private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-  private final ReentrantLock writer = new ReentrantLock();
+  private final GroupCommit<Prediction> commits = new GroupCommit<>(this::insertInOneTransaction);
 
   /** Which decisions to list; empty parts do not filter. */
   public record Filter(
       Optional<Instant> from, Optional<Instant> to, Optional<String> decision, Optional<Long> modelId, Optional<String> user) {}
 
   public record Page(List<Prediction> items, long total) {}
-
-  private record Pending(List<Prediction> rows, CompletableFuture<Void> committed) {}
 
   @PostConstruct
   void prepareIds() {
@@ -70,26 +61,10 @@ public class DecisionLog {
    * @throws IllegalStateException when they cannot be stored: the caller must not answer with them
    */
   public List<Prediction> record(List<Prediction> decisions) {
-    if (decisions.isEmpty()) {
-      return decisions;
-    }
-    Pending pending = new Pending(decisions, new CompletableFuture<>());
-    queue.add(pending);
-    writer.lock();
     try {
-      if (!pending.committed().isDone()) {
-        writeQueued();
-      }
-    } finally {
-      writer.unlock();
-    }
-    try {
-      pending.committed().get();
-    } catch (ExecutionException e) {
+      commits.write(decisions);
+    } catch (IllegalStateException e) {
       throw new IllegalStateException("the decisions could not be stored: " + e.getCause().getMessage(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while storing decisions", e);
     }
     return decisions;
   }
@@ -98,22 +73,12 @@ public class DecisionLog {
     return record(List.of(decision)).get(0);
   }
 
-  private void writeQueued() {
-    List<Pending> group = new ArrayList<>();
-    for (Pending next; (next = queue.poll()) != null; ) {
-      group.add(next);
-    }
-    try {
-      database.inJdbcTransaction(
-          connection -> {
-            insert(connection, group.stream().flatMap(p -> p.rows().stream()).toList());
-            return null;
-          });
-      group.forEach(p -> p.committed().complete(null));
-    } catch (RuntimeException e) {
-      // Each caller learns of the failure and answers with an error, not with an unrecorded decision.
-      group.forEach(p -> p.committed().completeExceptionally(e));
-    }
+  private void insertInOneTransaction(List<Prediction> decisions) {
+    database.inJdbcTransaction(
+        connection -> {
+          insert(connection, decisions);
+          return null;
+        });
   }
 
   /**
