@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,26 +85,18 @@ class GroupCommitTest {
 
   @Test
   void aFailedWriteFailsEveryCallerOfItsGroupAndLaterCallersAreWrittenAgain() throws Exception {
-    CountDownLatch firstWriteStarted = new CountDownLatch(1);
-    CountDownLatch othersQueued = new CountDownLatch(1);
     AtomicBoolean failed = new AtomicBoolean();
     RuntimeException diskFull = new RuntimeException("disk full");
-    GroupCommit<Integer> commits =
-        new GroupCommit<>(
+    HoldingFirstWrite writer =
+        new HoldingFirstWrite(
             items -> {
-              if (items.contains(0)) {
-                firstWriteStarted.countDown();
-                await(othersQueued);
-                groups.add(List.copyOf(items));
-                return;
-              }
               if (failed.compareAndSet(false, true)) {
                 throw diskFull;
               }
               groups.add(List.copyOf(items));
             });
-    Future<?> first = callers.submit(() -> commits.write(List.of(0)));
-    firstWriteStarted.await();
+    GroupCommit<Integer> commits = new GroupCommit<>(writer);
+    Future<?> first = writer.startFirstWrite(commits);
     // Three callers queue while the first write is under way, so they form the next group: it fails.
     List<Future<?>> failing = new ArrayList<>();
     for (int item = 1; item <= 3; item++) {
@@ -113,7 +106,7 @@ class GroupCommitTest {
     while (commits.queued() < 3) {
       Thread.onSpinWait();
     }
-    othersQueued.countDown();
+    writer.release.countDown();
     first.get();
     for (Future<?> call : failing) {
       Exception e = assertThrows(Exception.class, call::get);
@@ -126,19 +119,9 @@ class GroupCommitTest {
 
   @Test
   void aCallerInterruptedWhileWaitingStillWaitsForItsOutcomeAndKeepsItsInterrupt() throws Exception {
-    CountDownLatch firstWriteStarted = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    GroupCommit<Integer> commits =
-        new GroupCommit<>(
-            items -> {
-              if (items.contains(0)) {
-                firstWriteStarted.countDown();
-                await(release);
-              }
-              groups.add(List.copyOf(items));
-            });
-    Future<?> first = callers.submit(() -> commits.write(List.of(0)));
-    firstWriteStarted.await();
+    HoldingFirstWrite writer = new HoldingFirstWrite(items -> groups.add(List.copyOf(items)));
+    GroupCommit<Integer> commits = new GroupCommit<>(writer);
+    Future<?> first = writer.startFirstWrite(commits);
     AtomicBoolean interruptKept = new AtomicBoolean();
     Thread waiting =
         new Thread(
@@ -153,7 +136,7 @@ class GroupCommitTest {
     waiting.interrupt();
     waiting.join(200);
     assertTrue(waiting.isAlive(), "returned before its items were written");
-    release.countDown();
+    writer.release.countDown();
     first.get();
     waiting.join(TimeUnit.SECONDS.toMillis(10));
     assertFalse(waiting.isAlive(), "the lead handed to the interrupted caller was not taken");
@@ -165,6 +148,38 @@ class GroupCommitTest {
   void nothingToWriteReturnsWithoutCallingTheWriter() {
     new GroupCommit<Integer>(items -> groups.add(items)).write(List.of());
     assertTrue(groups.isEmpty());
+  }
+
+  /**
+   * Writes the group holding item 0 only once released, so that other callers queue behind it;
+   * later groups go to {@code later}.
+   */
+  private final class HoldingFirstWrite implements Consumer<List<Integer>> {
+    final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final Consumer<List<Integer>> later;
+
+    HoldingFirstWrite(Consumer<List<Integer>> later) {
+      this.later = later;
+    }
+
+    @Override
+    public void accept(List<Integer> items) {
+      if (items.contains(0)) {
+        started.countDown();
+        await(release);
+        groups.add(List.copyOf(items));
+      } else {
+        later.accept(items);
+      }
+    }
+
+    /** Item 0's caller, once its write has started. */
+    Future<?> startFirstWrite(GroupCommit<Integer> commits) throws InterruptedException {
+      Future<?> first = callers.submit(() -> commits.write(List.of(0)));
+      started.await();
+      return first;
+    }
   }
 
   private static void await(CountDownLatch latch) {
