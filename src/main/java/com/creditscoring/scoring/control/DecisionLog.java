@@ -41,7 +41,7 @@ public class DecisionLog {
           + " score, decision, risk_band, reasons_json, batch_job_id, batch_row) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private IdBlocks ids;
-  private final GroupCommit<Prediction> commits = new GroupCommit<>(this::insertInOneTransaction);
+  private final GroupCommit<Prediction> commits = new GroupCommit<>("the decisions", this::insertInOneTransaction);
 
   /** Which decisions to list; empty parts do not filter. */
   public record Filter(
@@ -61,11 +61,7 @@ public class DecisionLog {
    * @throws IllegalStateException when they cannot be stored: the caller must not answer with them
    */
   public List<Prediction> record(List<Prediction> decisions) {
-    try {
-      commits.write(decisions);
-    } catch (IllegalStateException e) {
-      throw new IllegalStateException("the decisions could not be stored: " + e.getCause().getMessage(), e.getCause());
-    }
+    commits.write(decisions);
     return decisions;
   }
 

@@ -33,6 +33,7 @@ public final class GroupCommit<T> {
 
   private record Pending<T>(List<T> items, CompletableFuture<Turn> turn) {}
 
+  private final String what;
   private final Consumer<List<T>> writer;
   private final ConcurrentLinkedQueue<Pending<T>> queue = new ConcurrentLinkedQueue<>();
 
@@ -40,10 +41,12 @@ public final class GroupCommit<T> {
   private final AtomicBoolean leading = new AtomicBoolean();
 
   /**
+   * @param what what the items are, for the error when they could not be written ("the decisions")
    * @param writer writes a group of items, all or none (one transaction), and throws when it could
    *     not; it is called by one caller at a time
    */
-  public GroupCommit(Consumer<List<T>> writer) {
+  public GroupCommit(String what, Consumer<List<T>> writer) {
+    this.what = what;
     this.writer = writer;
   }
 
@@ -79,7 +82,7 @@ public final class GroupCommit<T> {
     return queue.size();
   }
 
-  private static Turn awaitTurn(Pending<?> pending) {
+  private Turn awaitTurn(Pending<?> pending) {
     try {
       return pending.turn().join();
     } catch (CompletionException e) {
@@ -87,8 +90,8 @@ public final class GroupCommit<T> {
     }
   }
 
-  private static IllegalStateException notWritten(Throwable cause) {
-    return new IllegalStateException("could not be written: " + cause.getMessage(), cause);
+  private IllegalStateException notWritten(Throwable cause) {
+    return new IllegalStateException(what + " could not be stored: " + cause.getMessage(), cause);
   }
 
   private void writeQueued() {

@@ -53,7 +53,7 @@ class GroupCommitTest {
 
   @Test
   void everyCallersItemsAreWrittenExactlyOnceBeforeItReturnsAndConcurrentCallersShareCommits() throws Exception {
-    GroupCommit<Integer> commits = new GroupCommit<>(this::write);
+    GroupCommit<Integer> commits = new GroupCommit<>("the items", this::write);
     int calls = 4_000;
     List<Future<?>> done = new ArrayList<>();
     for (int call = 0; call < calls; call++) {
@@ -95,7 +95,7 @@ class GroupCommitTest {
               }
               groups.add(List.copyOf(items));
             });
-    GroupCommit<Integer> commits = new GroupCommit<>(writer);
+    GroupCommit<Integer> commits = new GroupCommit<>("the items", writer);
     Future<?> first = writer.startFirstWrite(commits);
     // Three callers queue while the first write is under way, so they form the next group: it fails.
     List<Future<?>> failing = new ArrayList<>();
@@ -120,7 +120,7 @@ class GroupCommitTest {
   @Test
   void aCallerInterruptedWhileWaitingStillWaitsForItsOutcomeAndKeepsItsInterrupt() throws Exception {
     HoldingFirstWrite writer = new HoldingFirstWrite(items -> groups.add(List.copyOf(items)));
-    GroupCommit<Integer> commits = new GroupCommit<>(writer);
+    GroupCommit<Integer> commits = new GroupCommit<>("the items", writer);
     Future<?> first = writer.startFirstWrite(commits);
     AtomicBoolean interruptKept = new AtomicBoolean();
     Thread waiting =
@@ -146,7 +146,7 @@ class GroupCommitTest {
 
   @Test
   void nothingToWriteReturnsWithoutCallingTheWriter() {
-    new GroupCommit<Integer>(items -> groups.add(items)).write(List.of());
+    new GroupCommit<Integer>("the items", items -> groups.add(items)).write(List.of());
     assertTrue(groups.isEmpty());
   }
 
