@@ -3,15 +3,11 @@ package com.creditscoring.datasets.control;
 import com.creditscoring.problems.Problem;
 import com.creditscoring.problems.Problem.FieldError;
 import com.creditscoring.problems.ProblemException;
-import java.io.BufferedReader;
+import com.creditscoring.problems.Utf8Text;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -132,7 +128,7 @@ public final class TableReader {
   public static Instances readArff(Path file, String target, Limits limits) {
     Errors errors = new Errors(limits.maxErrors());
     Instances data;
-    try (Reader reader = utf8(file)) {
+    try (Reader reader = Utf8Text.reader(file)) {
       data = new ArffLoader.ArffReader(reader).getData();
     } catch (IOException e) {
       throw unreadable(e, errors);
@@ -176,11 +172,7 @@ public final class TableReader {
   }
 
   private static CSVParser csv(Path file) throws IOException {
-    Reader reader = utf8(file);
-    reader.mark(1);
-    if (reader.read() != '\uFEFF') {
-      reader.reset();
-    }
+    Reader reader = Utf8Text.reader(file);
     return CSVFormat.DEFAULT.builder()
         .setHeader()
         .setSkipHeaderRecord(true)
@@ -191,16 +183,6 @@ public final class TableReader {
         .setAllowMissingColumnNames(true)
         .get()
         .parse(reader);
-  }
-
-  /** Strict UTF-8: a file in another encoding is refused instead of read as garbage. */
-  private static BufferedReader utf8(Path file) throws IOException {
-    return new BufferedReader(
-        new InputStreamReader(
-            Files.newInputStream(file),
-            StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)));
   }
 
   private static ProblemException unreadable(Throwable e, Errors errors) {
