@@ -5,6 +5,7 @@ import com.creditscoring.ops.boundary.Downloads;
 import com.creditscoring.problems.JsonBodies;
 import com.creditscoring.problems.ProblemException;
 import com.creditscoring.problems.RequestIds;
+import com.creditscoring.problems.Utf8Text;
 import com.creditscoring.scoring.boundary.ScoringViews.BatchRecordView;
 import com.creditscoring.scoring.boundary.ScoringViews.BatchView;
 import com.creditscoring.scoring.boundary.ScoringViews.ExplanationView;
@@ -36,7 +37,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -128,7 +128,7 @@ public class ScoringResource {
   public Response predictCsv(InputStream body, @QueryParam("lang") String lang,
       @Context ContainerRequestContext request) throws IOException {
     Caller caller = caller(lang, request);
-    CsvScoring.Upload upload = csv.open(new InputStreamReader(body, StandardCharsets.UTF_8));
+    CsvScoring.Upload upload = csv.open(Utf8Text.reader(body));
     StreamingOutput scored =
         out -> {
           BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);

@@ -10,6 +10,7 @@ import com.creditscoring.scoring.control.Scorer.Outcome;
 import com.creditscoring.scoring.entity.BatchJob;
 import com.creditscoring.scoring.entity.BatchJobError;
 import com.creditscoring.scoring.entity.Prediction;
+import com.creditscoring.problems.Utf8Text;
 import com.creditscoring.storage.control.Database;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -25,7 +26,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -118,7 +118,7 @@ public class BatchJobs {
     try {
       Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
       long rows;
-      try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      try (Reader reader = Utf8Text.reader(file)) {
         rows = countRows(csv.open(reader).parser());
       }
       long total = rows;
@@ -295,7 +295,7 @@ public class BatchJobs {
    * the audit trail page by page, so memory does not grow with the file.
    */
   public void writeResult(BatchJob job, Writer out) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file(job), StandardCharsets.UTF_8);
+    try (Reader reader = Utf8Text.reader(file(job));
         CSVParser parser = CsvScoring.INPUT.parse(reader)) {
       CsvScoring.printHeader(out, parser.getHeaderNames());
       // Rows are put together a page at a time and written at once, as the CSV endpoint does.

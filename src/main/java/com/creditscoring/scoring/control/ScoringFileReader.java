@@ -1,5 +1,6 @@
 package com.creditscoring.scoring.control;
 
+import com.creditscoring.problems.Utf8Text;
 import com.creditscoring.scoring.entity.BatchJob;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -8,8 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Reader;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.Map;
 import org.apache.commons.csv.CSVParser;
@@ -45,7 +44,7 @@ public class ScoringFileReader extends AbstractItemReader {
   @Override
   public void open(Serializable checkpoint) throws Exception {
     BatchJob job = jobs.find(Long.parseLong(jobId));
-    reader = Files.newBufferedReader(jobs.file(job), StandardCharsets.UTF_8);
+    reader = Utf8Text.reader(jobs.file(job));
     parser = CsvScoring.INPUT.parse(reader);
     columns = parser.getHeaderNames().size();
     records = parser.iterator();

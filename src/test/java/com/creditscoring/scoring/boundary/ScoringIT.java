@@ -19,6 +19,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.Base64;
@@ -239,6 +241,35 @@ class ScoringIT {
     assertTrue(badFields(assertProblem(Api.post("/api/predict/csv", "text/csv", SEED_HEADER + ",\n" + applicantRow(1) + ",\n", "Authorization", user), 422))
         .equals(Set.of("header")));
     assertTrue(badFields(assertProblem(Api.post("/api/predict/csv", "text/csv", "   \n", "Authorization", user), 422)).contains("header"));
+  }
+
+  @Test
+  @Order(8)
+  void aCsvSavedByExcelIsScoredAndOneInAnotherEncodingIsA422NamingTheEncoding() {
+    String user = bearer(Accounts.tokenFor("user"));
+    int before = recorded();
+    // Excel's "CSV UTF-8" starts with a byte order mark; read as text it would prefix the first column's name.
+    byte[] text = (SEED_HEADER + "\n" + applicantRow(1) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] fromExcel = new byte[text.length + 3];
+    fromExcel[0] = (byte) 0xEF;
+    fromExcel[1] = (byte) 0xBB;
+    fromExcel[2] = (byte) 0xBF;
+    System.arraycopy(text, 0, fromExcel, 3, text.length);
+    Api.Reply answer = Api.postChunked("/api/predict/csv", "text/csv", fromExcel, "Authorization", user);
+    assertEquals(200, answer.status(), answer::toString);
+    String[] lines = answer.body().split("\r\n");
+    assertEquals(2, lines.length, answer::toString);
+    assertTrue(lines[0].startsWith("person_age,"), lines[0]);
+    assertTrue(lines[1].matches(".*,1,\\d+,0\\.\\d+(E-\\d+)?,\\d+,(approve|review|decline),[A-F],[A-Z_;]*,$"), lines[1]);
+    assertEquals(before + 1, recorded());
+
+    // A Russian Excel's plain "CSV" is Windows-1251: the file is refused for its encoding, not its
+    // rows for letters read as U+FFFD, and nothing is scored.
+    byte[] windows1251 = (SEED_HEADER + "\n" + applicantRow(1) + "\n" + applicantRow(3).replace("RENT", "АРЕНДА") + "\n").getBytes(Charset.forName("windows-1251"));
+    JsonObject problem = assertProblem(Api.postChunked("/api/predict/csv", "text/csv", windows1251, "Authorization", user), 422);
+    assertEquals(Set.of("file"), badFields(problem), problem::toString);
+    assertTrue(problem.toString().contains("not UTF-8"), problem::toString);
+    assertEquals(before + 1, recorded());
   }
 
   @Test

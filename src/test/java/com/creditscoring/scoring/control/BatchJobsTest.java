@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.creditscoring.problems.Problem.FieldError;
 import com.creditscoring.problems.ProblemException;
+import com.creditscoring.problems.Utf8Text;
 import com.creditscoring.scoring.entity.BatchJob;
 import java.io.IOException;
 import java.io.Reader;
@@ -38,7 +39,7 @@ class BatchJobsTest {
     Path file = folder.resolve("latin1.csv");
     Files.write(file, "person_age,person_home_ownership\n30,RENT\n31,R\u00e9NT\n".getBytes(StandardCharsets.ISO_8859_1));
     // Read as the upload is read: strict UTF-8.
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (Reader reader = Utf8Text.reader(file)) {
       FieldError error = refused(reader);
       assertEquals("file", error.field());
       assertEquals(true, error.message().contains("not UTF-8"), error::toString);

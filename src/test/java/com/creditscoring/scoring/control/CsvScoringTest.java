@@ -9,6 +9,7 @@ import com.creditscoring.models.control.InputField;
 import com.creditscoring.models.control.Learner;
 import com.creditscoring.models.control.LoadedModel;
 import com.creditscoring.problems.ProblemException;
+import com.creditscoring.problems.Utf8Text;
 import com.creditscoring.testing.TrainedModels;
 
 import com.creditscoring.problems.Problem.FieldError;
@@ -20,9 +21,9 @@ import com.creditscoring.scoring.entity.Prediction.Channel;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,11 +117,54 @@ class CsvScoringTest {
     for (int seed = 0; seed < 50; seed++) {
       byte[] binary = new byte[1280];
       new Random(seed).nextBytes(binary);
-      // Decoded as the endpoint decodes it: undecodable bytes become U+FFFD.
-      Reader body = new InputStreamReader(new ByteArrayInputStream(binary), StandardCharsets.UTF_8);
+      Reader body = Utf8Text.reader(new ByteArrayInputStream(binary)); // as the endpoint reads it
       ProblemException problem = assertThrows(ProblemException.class, () -> csv.open(body), "seed " + seed);
       assertEquals(422, problem.problem().status());
     }
+  }
+
+  @Test
+  void readsTheHeaderAfterTheByteOrderMarkExcelWrites() throws IOException {
+    byte[] header = (String.join(",", inputs()) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] withMark = new byte[header.length + 3];
+    withMark[0] = (byte) 0xEF;
+    withMark[1] = (byte) 0xBB;
+    withMark[2] = (byte) 0xBF;
+    System.arraycopy(header, 0, withMark, 3, header.length);
+
+    assertEquals(inputs(), withModel().open(Utf8Text.reader(new ByteArrayInputStream(withMark))).columns());
+  }
+
+  @Test
+  void refusesAFileThatIsNotUtf8BeforeAnswering() {
+    // A small file is decoded at the first read, so a bad byte anywhere in it refuses the whole
+    // file with a 422, as a batch job's upload is refused.
+    String text = String.join(",", inputs()) + "\n30,50000,ВЛАДЕЛЕЦ\n";
+    CsvScoring csv = withModel();
+    ProblemException problem =
+        assertThrows(ProblemException.class, () -> csv.open(Utf8Text.reader(new ByteArrayInputStream(text.getBytes(Charset.forName("windows-1251"))))));
+    assertEquals(422, problem.problem().status());
+    assertTrue(names(problem.problem().errors(), "file", "the file is not UTF-8 text"), problem.problem().errors()::toString);
+  }
+
+  @Test
+  void stopsReadingALargeFileWhereItStopsBeingUtf8AndSaysWhy() throws IOException {
+    // Far enough into the file that the header and the first rows are read before the bad byte.
+    String rows = "a,b\n" + "1,2\n".repeat(50_000);
+    byte[] good = rows.getBytes(StandardCharsets.UTF_8);
+    byte[] bad = "3,\u0411\n4,5\n".getBytes(Charset.forName("windows-1251"));
+    byte[] file = java.util.Arrays.copyOf(good, good.length + bad.length);
+    System.arraycopy(bad, 0, file, good.length, bad.length);
+    CsvScoring.Rows reading = new CsvScoring.Rows(INPUT.parse(Utf8Text.reader(new ByteArrayInputStream(file))).iterator());
+
+    long read = 0;
+    for (List<CSVRecord> chunk = reading.next(CsvScoring.CHUNK); !chunk.isEmpty(); chunk = reading.next(CsvScoring.CHUNK)) {
+      chunk.forEach(r -> assertEquals(List.of("1", "2"), r.toList()));
+      read += chunk.size();
+    }
+    assertTrue(read > 0 && read <= 50_000, "rows read: " + read);
+    assertEquals("file", reading.unreadable().field());
+    assertTrue(reading.unreadable().message().contains("the file is not UTF-8 text"), reading.unreadable()::toString);
   }
 
   @Test
