@@ -19,6 +19,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.metrics.Histogram;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * The decision audit trail. A decision is answered only after its row is committed.
@@ -35,6 +37,15 @@ import java.util.Optional;
 public class DecisionLog {
 
   @Inject Database database;
+
+  /**
+   * How many decisions each commit stored. Under load a commit should carry many (about 15 at 32
+   * connections on 2 cores; a CSV chunk, 500): a mean near 1 under load means commits have stopped
+   * being shared, and each decision pays a durable write of its own.
+   */
+  @Inject
+  @Metric(name = "audit_commit_decisions", description = "Decisions stored by each commit of the decision audit trail", absolute = true)
+  Histogram decisionsPerCommit;
 
   private static final String INSERT =
       "INSERT INTO predictions (id, created_at, created_by, request_id, channel, model_id, input_json, probability_default,"
@@ -75,6 +86,7 @@ public class DecisionLog {
           insert(connection, decisions);
           return null;
         });
+    decisionsPerCommit.update(decisions.size());
   }
 
   /**

@@ -29,6 +29,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -270,6 +272,33 @@ class ScoringIT {
     assertEquals(Set.of("file"), badFields(problem), problem::toString);
     assertTrue(problem.toString().contains("not UTF-8"), problem::toString);
     assertEquals(before + 1, recorded());
+  }
+
+  @Test
+  @Order(8)
+  void theMetricsCountEachAuditCommitAndTheDecisionsItStored() {
+    String user = bearer(Accounts.tokenFor("user"));
+    double commits = metric("audit_commit_decisions_count");
+    double decisions = metric("audit_commit_decisions_sum");
+    for (int i = 0; i < 3; i++) {
+      Api.Reply decided = Api.postJson("/api/predict", Applicants.seedRequest(true).build().toString(), "Authorization", user);
+      assertEquals(200, decided.status(), decided::toString);
+    }
+    Api.Reply csv = Api.post("/api/predict/csv", "text/csv", SEED_HEADER + "\n" + applicantRow(1) + "\n" + applicantRow(2) + "\n", "Authorization", user);
+    assertEquals(200, csv.status(), csv::toString);
+
+    // Nothing else decides meanwhile, so each request is a commit of its own: three of one
+    // decision, and the CSV's one chunk of two.
+    assertEquals(commits + 4, metric("audit_commit_decisions_count"));
+    assertEquals(decisions + 5, metric("audit_commit_decisions_sum"));
+  }
+
+  /** A series of the server's application metrics in Prometheus text, 0 until it is first written. */
+  private static double metric(String series) {
+    Api.Reply metrics = Api.get("/metrics?scope=application");
+    assertEquals(200, metrics.status(), metrics::toString);
+    Matcher line = Pattern.compile("^" + series + "(\\{[^}]*\\})? (\\S+)$", Pattern.MULTILINE).matcher(metrics.body());
+    return line.find() ? Double.parseDouble(line.group(2)) : 0;
   }
 
   @Test
