@@ -1,7 +1,6 @@
 package com.creditscoring.problems;
 
 import java.io.BufferedReader;
-import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -10,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.commons.io.input.BOMInputStream;
 
 /**
  * Uploaded text (CSV files) read the one way every upload is read: as UTF-8, strictly, and without
@@ -31,54 +31,17 @@ public final class Utf8Text {
    * read until the caller reads, so a first byte that is not UTF-8 fails the caller's first read,
    * where the caller handles a file that cannot be read.
    */
-  public static Reader reader(InputStream text) {
-    return new WithoutByteOrderMark(
-        new BufferedReader(
-            new InputStreamReader(
-                text,
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
-            1 << 16));
+  public static Reader reader(InputStream text) throws IOException {
+    InputStream withoutMark = BOMInputStream.builder().setInputStream(text).get(); // a UTF-8 mark, left out
+    return new BufferedReader(
+        new InputStreamReader(
+            withoutMark,
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
+        1 << 16);
   }
 
   /** See {@link #reader(InputStream)}. */
   public static Reader reader(Path file) throws IOException {
     return reader(Files.newInputStream(file));
-  }
-
-  private static final class WithoutByteOrderMark extends FilterReader {
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
-    private boolean started;
-
-    WithoutByteOrderMark(BufferedReader text) {
-      super(text);
-    }
-
-    @Override
-    public int read() throws IOException {
-      start();
-      return in.read();
-    }
-
-    @Override
-    public int read(char[] buffer, int offset, int length) throws IOException {
-      start();
-      return in.read(buffer, offset, length);
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      start();
-      return in.skip(n);
-    }
-
-    private void start() throws IOException {
-      if (!started) {
-        started = true;
-        in.mark(1);
-        if (in.read() != BYTE_ORDER_MARK) {
-          in.reset();
-        }
-      }
-    }
   }
 }

@@ -112,7 +112,7 @@ class CsvScoringTest {
   }
 
   @Test
-  void refusesBinaryData() {
+  void refusesBinaryData() throws IOException {
     CsvScoring csv = withModel();
     for (int seed = 0; seed < 50; seed++) {
       byte[] binary = new byte[1280];
