@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -179,7 +180,9 @@ public class CsvScoring {
    * <p>A chunk's audit commit runs on the audit writer while this thread scores the next chunk; the
    * chunk is written out only once its commit is done. Scoring and committing cost about the same
    * per row, so overlapping them nearly halves the time of a large file, with at most two chunks in
-   * memory.
+   * memory. Commits run one after the other, in the file's order, and a chunk's commit is queued
+   * before the previous chunk is written out, so the writer does not wait for this thread to write;
+   * once a commit fails, the later ones do not run.
    *
    * <p>A row that cannot be parsed (an unterminated quote) ends the answer: the answer has started,
    * so it cannot become a 422 any more, and the parser cannot tell where the next row begins. The
@@ -193,6 +196,7 @@ public class CsvScoring {
     try (CSVParser parser = upload.parser()) {
       Rows records = new Rows(parser.iterator());
       Chunk committing = null;
+      CompletableFuture<Void> lastCommit = CompletableFuture.completedFuture(null);
       for (List<CSVRecord> chunk = records.next(CHUNK); !chunk.isEmpty(); chunk = records.next(CHUNK)) {
         List<Outcome> outcomes = new ArrayList<>(chunk.size());
         for (CSVRecord record : chunk) {
@@ -202,11 +206,14 @@ public class CsvScoring {
                   ? new Outcome((int) rows, null, List.of(new FieldError("row", "has " + record.size() + " values for " + upload.columns().size() + " columns")))
                   : scorer.decideRecord(upload.model(), application(record.toMap(), numeric), (int) rows, "", caller, Channel.CSV));
         }
+        List<Prediction> decisions = outcomes.stream().filter(o -> o.decision() != null).map(o -> o.decision().audit()).toList();
+        // Queued behind the previous chunk's commit before that chunk is written out, so the audit
+        // writer goes straight on to it; it runs only if the previous one was stored.
+        lastCommit = lastCommit.thenRunAsync(() -> log.record(decisions), auditWriter);
         if (committing != null) {
           committing.writeOnceCommitted(out);
         }
-        List<Prediction> decisions = outcomes.stream().filter(o -> o.decision() != null).map(o -> o.decision().audit()).toList();
-        committing = new Chunk(chunk, outcomes, auditWriter.submit(() -> log.record(decisions)));
+        committing = new Chunk(chunk, outcomes, lastCommit);
       }
       if (committing != null) {
         committing.writeOnceCommitted(out);
