@@ -136,6 +136,15 @@ class TableReaderTest {
   }
 
   @Test
+  void readsArffThatStartsWithAByteOrderMark() throws IOException {
+    Path arff = Files.writeString(folder.resolve("t.arff"),
+        "\uFEFF@relation t\n@attribute a numeric\n@attribute c {good,bad}\n@data\n1,good\n2,bad\n");
+    Instances data = TableReader.readArff(arff, "c", TableReader.Limits.DEFAULT);
+    assertEquals("t", data.relationName());
+    assertEquals(2, data.numInstances());
+  }
+
+  @Test
   void refusesACategoryLongerThanTheLimitNamingItsRowAndColumn() throws IOException {
     StringBuilder text = new StringBuilder("age,income,grade,default\n20,1000," + "x".repeat(50_000) + ",1\n");
     for (int i = 0; i < 30; i++) {
