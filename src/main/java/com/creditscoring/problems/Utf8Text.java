@@ -24,6 +24,9 @@ import org.apache.commons.io.input.BOMInputStream;
  */
 public final class Utf8Text {
 
+  /** What a 422 says of a file that is not UTF-8, wherever it was uploaded. */
+  public static final String NOT_UTF8 = "the file is not UTF-8 text; save it as UTF-8 and send it again";
+
   private Utf8Text() {}
 
   /**

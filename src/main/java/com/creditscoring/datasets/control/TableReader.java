@@ -187,7 +187,7 @@ public final class TableReader {
 
   private static ProblemException unreadable(Throwable e, Errors errors) {
     if (e instanceof CharacterCodingException) {
-      errors.add("file", "the file is not UTF-8 text; save it as UTF-8 and upload it again");
+      errors.add("file", Utf8Text.NOT_UTF8);
     } else {
       errors.add("file", "the file cannot be read: " + e.getMessage());
     }

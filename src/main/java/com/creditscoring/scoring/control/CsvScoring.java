@@ -5,6 +5,7 @@ import com.creditscoring.models.control.LoadedModel;
 import com.creditscoring.problems.Problem;
 import com.creditscoring.problems.Problem.FieldError;
 import com.creditscoring.problems.ProblemException;
+import com.creditscoring.problems.Utf8Text;
 import com.creditscoring.scoring.control.ApplicationForm.ExtraFields;
 import com.creditscoring.scoring.control.Scorer.Caller;
 import com.creditscoring.scoring.control.Scorer.Outcome;
@@ -169,7 +170,7 @@ public class CsvScoring {
    */
   static FieldError unreadable(String part, IOException e) {
     if (e instanceof CharacterCodingException) {
-      return new FieldError("file", "the file is not UTF-8 text; save it as UTF-8 and send it again");
+      return new FieldError("file", Utf8Text.NOT_UTF8);
     }
     return new FieldError("file", part + " cannot be read as CSV: " + e.getMessage());
   }
