@@ -4,7 +4,8 @@
 #    endpoint with the same token check, on the same server; p50 at 1 connection;
 #  - CSV batch scoring over HTTP (POST /api/predict/csv, audit rows committed) against the same rows
 #    scored in-process by the same code without HTTP, CSV or audit.
-# For each of the logistic scorecard and the boosted trees. One command; about 8 minutes.
+# For each of the logistic scorecard and the boosted trees. One command; 10-25 minutes, most of it
+# warm-up (see warm_up below).
 #   bench/scoring.sh [csv-rows (default 100000)] [seconds per load run (default 15)]
 # BENCH_JAVA_OPTS adds JVM options to the server, e.g. to compare a setting or attach a profiler;
 # BENCH_SERVER_ARGS adds Payara Micro options (e.g. "--maxHttpThreads 8 --minHttpThreads 8");
@@ -73,6 +74,32 @@ LUA
 # The server's CPU time so far, in clock ticks (user + system).
 server_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 ticks_per_second=$(getconf CLK_TCK)
+# The CPU time so far of the server's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre").
+compiler_ticks() {
+  local task sum=0
+  for task in /proc/"$server"/task/*; do
+    case "$(cat "$task/comm" 2> /dev/null)" in
+      C1\ Compiler* | C2\ Compiler*) sum=$((sum + $(awk '{print $14 + $15}' "$task/stat" 2> /dev/null || echo 0))) ;;
+    esac
+  done
+  echo "$sum"
+}
+
+# Loads the server in 15 s windows until the JIT compiler takes under 2 % of its CPU over a window
+# (at most $1 windows), so that what is measured next is compiled code, and prints the seconds it
+# took. A fixed 90 s was not enough: on a slow day boosted predictions kept getting faster for 240 s,
+# with the compiler still at 10-19 % of the server's CPU, while a fast day got there far sooner.
+warm_up() {
+  local windows=0 before compiled
+  while [ "$windows" -lt "$1" ]; do
+    before=$(server_ticks)
+    compiled=$(compiler_ticks)
+    wrk -t2 -c32 -d15s "${@:2}" > /dev/null
+    windows=$((windows + 1))
+    echo "$(($(compiler_ticks) - compiled)) $(($(server_ticks) - before))" | awk '{exit !($1 < 0.02 * $2)}' && break
+  done
+  echo $((windows * 15))
+}
 
 # wrk's "Requests/sec", its 50 % and 99 % latencies in ms, and the server's CPU microseconds per
 # request. CPU per request hardly depends on what else runs on the machine, so it is the figure to
@@ -103,14 +130,17 @@ awk -v n="$rows" 'BEGIN {
 
 echo "database: ${DATABASE_URL:-embedded H2 in a new data folder}; server options: ${BENCH_SERVER_ARGS:-none}"
 printf '\n%-14s %10s %10s %6s %10s %10s %9s %11s %11s %8s %8s %11s %7s %6s\n' model "predict/s" "ping/s" ratio "p50@32 ms" "p99@32 ms" "p50@1 ms" "predict us" "ping us" "root/s" "root us" "csv rows/s" "csv us" ratio
+warm_ups=""
 for algorithm in ${BENCH_MODELS:-logistic boosted_trees}; do
   train_and_activate "$algorithm"
-  # Warm-up long enough for the JIT to finish with the request path: with 5 s, and even with 25 s,
-  # the first model measured still ran on partly compiled code (its root document was 2.5x slower);
-  # predictions were still getting faster after 60 s.
-  load 32 15 "$base/api/" > /dev/null
-  load 32 15 -H "$auth" "$base/api/ping" > /dev/null
-  load 32 90 -s "$work/predict.lua" "$base/api/predict" > /dev/null
+  # Warm-up until the JIT has finished with each request path: with a fixed 5 s, and even 25 s,
+  # the first model measured still ran on partly compiled code (its root document was 2.5x slower).
+  warm_root=$(warm_up 8 "$base/api/")
+  warm_ping=$(warm_up 8 -H "$auth" "$base/api/ping")
+  warm_predict=$(warm_up 24 -s "$work/predict.lua" "$base/api/predict")
+  warm_ping=$((warm_ping + $(warm_up 8 -H "$auth" "$base/api/ping")))
+  warm_ups="$warm_ups
+$algorithm: root ${warm_root} s, ping ${warm_ping} s, predict ${warm_predict} s"
   read -r ping_rps _ _ ping_cpu <<< "$(load 32 "$seconds" -H "$auth" "$base/api/ping")"
   # The service's root document: no token, no database; what the server stack itself manages here.
   read -r root_rps _ _ root_cpu <<< "$(load 32 "$seconds" "$base/api/")"
@@ -119,13 +149,16 @@ for algorithm in ${BENCH_MODELS:-logistic boosted_trees}; do
     function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
     $1 == "50%" {print 0, ms($2), 0}')"
   # The CSV path (parser, chunked audit commits, writer) gets its own warm-up, as the in-process
-  # loop does: untimed passes over the same rows until 5 s are over (at least two: one pass left
-  # the JIT compiling through the timed one), then the median of 3 timed passes.
-  warm_until=$(($(date +%s) + 5))
-  for pass in 1 2 3 4 5 6; do
+  # loop does: untimed passes over the same rows, at least two (one pass left the JIT compiling
+  # through the timed one), until the JIT compiler took under 2 % of the server's CPU in a pass (at
+  # most ten), then the median of 3 timed passes.
+  for pass in $(seq 1 10); do
+    before=$(server_ticks)
+    compiled=$(compiler_ticks)
     curl -sf -H "$auth" -H 'Content-Type: text/csv' --data-binary @"$work/applicants.csv" "$base/api/predict/csv" -o /dev/null
-    [ "$pass" -ge 2 ] && [ "$(date +%s)" -ge "$warm_until" ] && break
+    [ "$pass" -ge 2 ] && echo "$(($(compiler_ticks) - compiled)) $(($(server_ticks) - before))" | awk '{exit !($1 < 0.02 * $2)}' && break
   done
+  warm_ups="$warm_ups, CSV $pass passes"
   csv_passes=""
   csv_ticks=$(server_ticks)
   for pass in 1 2 3; do
@@ -146,6 +179,9 @@ for algorithm in ${BENCH_MODELS:-logistic boosted_trees}; do
     "$(echo "$predict_rps $ping_rps" | awk '{print $1 / $2}')" "$p50" "$p99" "$p50_one" "$predict_cpu" "$ping_cpu" "$root_rps" "$root_cpu" "$csv_rps" "$csv_cpu" \
     "$(echo "$csv_rps $inprocess_rps" | awk '{print $1 / $2}')"
 done
+echo
+echo "Warm-up, 15 s windows until the JIT compiler took under 2 % of the server's CPU in one (at most 120 s for"
+echo "root and ping, 360 s for predict; a warm-up that reached its cap measured code still being compiled):$warm_ups"
 cat << 'GOALS'
 
 Goals (scoring issue): predict/s ≥ 0.5 × ping/s with the audit write durable; CSV rows/s over HTTP
