@@ -34,25 +34,28 @@ public final class BoostedTrees {
 
   private static final int LEAF = -1;
 
-  /** Per node: the (encoded) column it splits on, or {@link #LEAF}. */
-  private final int[] column;
-
-  /** Per node: whether its column is nominal (one branch per category) rather than numeric. */
-  private final boolean[] nominal;
-
-  private final double[] splitPoint;
   /**
-   * Per node: where its branches start in {@link #child} and {@link #proportion}, and how many it
-   * has. One flat array rather than an array per node saves a load on every step of a walk.
+   * The nodes, {@link #STRIDE} ints each: the (encoded) column a node splits on or {@link #LEAF},
+   * where its branches start in {@link #child} and {@link #proportion}, its shape (how many
+   * branches, times two, plus one if its column is nominal: one branch per category), and a slot
+   * for the reference's branch, which only a {@link Reference}'s copy fills. A node's ints sit side
+   * by side, so a step of a walk reads one cache line rather than one per array: 500 trees do not
+   * fit a core's cache, and separate arrays made every step several misses.
    */
-  private final int[] firstBranch;
-  private final int[] branches;
+  private final int[] nodes;
+
+  private static final int STRIDE = 4;
+  private static final int COLUMN = 0;
+  private static final int FIRST_BRANCH = 1;
+  private static final int SHAPE = 2;
+  private static final int REFERENCE_BRANCH = 3;
+
+  /** Per node: its split point, or for a leaf its output, already scaled and signed as a term of the log-odds of default. */
+  private final double[] number;
   /** Per branch: the node it leads to. */
   private final int[] child;
   /** Per branch: the share of training weight it got, for applicants missing the column. */
   private final double[] proportion;
-  /** Per leaf: its output, already scaled and signed as a term of the log-odds of default. */
-  private final double[] value;
 
   private final int[] roots;
   private final double intercept;
@@ -66,30 +69,28 @@ public final class BoostedTrees {
   private volatile Reference lastReference;
 
   /**
-   * @param branch per node: the branch the reference takes, or -1 where it lacks the column (and
-   *     is sent down every branch)
+   * @param nodes {@link BoostedTrees#nodes} with the branch the reference takes at each node, or -1
+   *     where it lacks the column (and is sent down every branch)
    */
-  private record Reference(double[] values, double logit, int[] branch) {}
+  private record Reference(double[] values, double logit, int[] nodes) {}
 
   private BoostedTrees(Builder built, double intercept, TreeEncoding encoding, int[] fieldOf, int inputWidth) {
-    this.column = built.column.stream().mapToInt(Integer::intValue).toArray();
-    this.nominal = new boolean[column.length];
-    this.splitPoint = new double[column.length];
-    this.firstBranch = new int[column.length];
-    this.branches = new int[column.length];
-    this.value = new double[column.length];
+    int count = built.column.size();
+    this.nodes = new int[count * STRIDE];
+    this.number = new double[count];
     int total = built.children.stream().mapToInt(c -> c == null ? 0 : c.length).sum();
     this.child = new int[total];
     this.proportion = new double[total];
     int next = 0;
-    for (int n = 0; n < column.length; n++) {
-      nominal[n] = built.nominal.get(n);
-      splitPoint[n] = built.splitPoint.get(n);
-      value[n] = built.value.get(n);
+    for (int n = 0; n < count; n++) {
       int[] children = built.children.get(n);
-      firstBranch[n] = next;
-      branches[n] = children == null ? 0 : children.length;
-      for (int c = 0; c < branches[n]; c++) {
+      int branches = children == null ? 0 : children.length;
+      nodes[n * STRIDE + COLUMN] = built.column.get(n);
+      nodes[n * STRIDE + FIRST_BRANCH] = next;
+      nodes[n * STRIDE + SHAPE] = branches * 2 + (built.nominal.get(n) ? 1 : 0);
+      nodes[n * STRIDE + REFERENCE_BRANCH] = -1;
+      number[n] = built.column.get(n) == LEAF ? built.value.get(n) : built.splitPoint.get(n);
+      for (int c = 0; c < branches; c++) {
         child[next] = children[c];
         proportion[next] = built.proportions.get(n)[c];
         next++;
@@ -170,11 +171,12 @@ public final class BoostedTrees {
     Reference last = lastReference;
     if (last == null || !Arrays.equals(last.values(), reference)) {
       double[] z = encode(reference);
-      int[] branch = new int[column.length];
-      for (int node = 0; node < column.length; node++) {
-        branch[node] = column[node] == LEAF || Utils.isMissingValue(z[column[node]]) ? -1 : branch(node, z[column[node]]);
+      int[] withBranches = nodes.clone();
+      for (int node = 0; node < number.length; node++) {
+        int column = nodes[node * STRIDE + COLUMN];
+        withBranches[node * STRIDE + REFERENCE_BRANCH] = column == LEAF || Utils.isMissingValue(z[column]) ? -1 : branch(nodes, node, z[column]);
       }
-      last = new Reference(reference.clone(), logit(reference), branch);
+      last = new Reference(reference.clone(), logit(reference), withBranches);
       lastReference = last;
     }
     return last;
@@ -207,7 +209,7 @@ public final class BoostedTrees {
    * the probability (3 % of a decision's CPU) is not needed.
    */
   public Shapley contributions(double[] applicant, double[] reference) {
-    Walk walk = new Walk(encode(applicant), reference(reference).branch(), new double[inputWidth]);
+    Walk walk = new Walk(encode(applicant), reference(reference).nodes(), new double[inputWidth]);
     walk.logit = intercept;
     for (int root : roots) {
       walk.visit(root);
@@ -220,22 +222,24 @@ public final class BoostedTrees {
   }
 
   private double output(int node, double[] x) {
-    while (column[node] != LEAF) {
-      double v = x[column[node]];
+    for (int column; (column = nodes[node * STRIDE + COLUMN]) != LEAF; ) {
+      double v = x[column];
+      int first = nodes[node * STRIDE + FIRST_BRANCH];
       if (Utils.isMissingValue(v)) {
         double sum = 0;
-        for (int b = firstBranch[node]; b < firstBranch[node] + branches[node]; b++) {
+        for (int b = first; b < first + (nodes[node * STRIDE + SHAPE] >> 1); b++) {
           sum += proportion[b] * output(child[b], x);
         }
         return sum;
       }
-      node = child[firstBranch[node] + branch(node, v)];
+      node = child[first + branch(nodes, node, v)];
     }
-    return value[node];
+    return number[node];
   }
 
-  private int branch(int node, double v) {
-    return nominal[node] ? (int) v : v < splitPoint[node] ? 0 : 1;
+  /** The branch a value takes at a node, read from {@code nodes} or a reference's copy of it (the same shapes). */
+  private int branch(int[] nodes, int node, double v) {
+    return (nodes[node * STRIDE + SHAPE] & 1) != 0 ? (int) v : v < number[node] ? 0 : 1;
   }
 
   /**
@@ -246,8 +250,8 @@ public final class BoostedTrees {
    */
   private final class Walk {
     private final double[] x;
-    /** Per node: the reference's branch (see {@link Reference}). */
-    private final int[] zBranch;
+    /** The nodes with the reference's branch at each (see {@link Reference}). */
+    private final int[] nodes;
     private final double[] shapley;
     private final double[] a;
     private final double[] b;
@@ -260,9 +264,9 @@ public final class BoostedTrees {
     /** The applicant's log-odds so far: each leaf's value times the weight with which it is reached. */
     private double logit;
 
-    Walk(double[] x, int[] zBranch, double[] shapley) {
+    Walk(double[] x, int[] nodes, double[] shapley) {
       this.x = x;
-      this.zBranch = zBranch;
+      this.nodes = nodes;
       this.shapley = shapley;
       this.a = new double[inputWidth];
       this.b = new double[inputWidth];
@@ -275,25 +279,23 @@ public final class BoostedTrees {
     void visit(int node) {
       // Where the applicant and the reference take the same branch, every coalition takes it too:
       // both weights stay as they are, so there is nothing to record on the way down.
-      while (column[node] != LEAF) {
-        double xValue = x[column[node]];
-        if (zBranch[node] < 0 || Utils.isMissingValue(xValue)) {
+      int column;
+      while ((column = nodes[node * STRIDE + COLUMN]) != LEAF) {
+        double xValue = x[column];
+        int zBranch = nodes[node * STRIDE + REFERENCE_BRANCH];
+        if (zBranch < 0 || Utils.isMissingValue(xValue) || branch(nodes, node, xValue) != zBranch) {
           break;
         }
-        int branch = branch(node, xValue);
-        if (branch != zBranch[node]) {
-          break;
-        }
-        node = child[firstBranch[node] + branch];
+        node = child[nodes[node * STRIDE + FIRST_BRANCH] + zBranch];
       }
-      if (column[node] == LEAF) {
-        credit(value[node]);
+      if (column == LEAF) {
+        credit(number[node]);
         return;
       }
-      int field = fieldOf[column[node]];
-      double xValue = x[column[node]];
-      int xBranch = Utils.isMissingValue(xValue) ? -1 : branch(node, xValue);
-      int zBranch = this.zBranch[node];
+      int field = fieldOf[column];
+      double xValue = x[column];
+      int xBranch = Utils.isMissingValue(xValue) ? -1 : branch(nodes, node, xValue);
+      int zBranch = nodes[node * STRIDE + REFERENCE_BRANCH];
       if (seen[field]++ == 0) {
         a[field] = 1;
         b[field] = 1;
@@ -301,8 +303,9 @@ public final class BoostedTrees {
       }
       double savedA = a[field];
       double savedB = b[field];
-      int first = firstBranch[node];
-      for (int c = 0; c < branches[node]; c++) {
+      int first = nodes[node * STRIDE + FIRST_BRANCH];
+      int branches = nodes[node * STRIDE + SHAPE] >> 1;
+      for (int c = 0; c < branches; c++) {
         double nextA = savedA * (xBranch < 0 ? proportion[first + c] : xBranch == c ? 1 : 0);
         double nextB = savedB * (zBranch < 0 ? proportion[first + c] : zBranch == c ? 1 : 0);
         if (nextA == 0 && nextB == 0) {
