@@ -73,23 +73,28 @@ public final class ReasonCodes {
     StringWriter out = new StringWriter(128 * (reasons.size() + 1));
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartArray();
-      for (Reason reason : reasons) {
-        // The binding's order: properties sorted by name, a null value left out.
-        json.writeStartObject()
-            .write("code", reason.code())
-            .write("contribution", reason.contribution())
-            .write("field", reason.field())
-            .write("text", reason.text());
-        if (reason.value() instanceof Double number) {
-          json.write("value", number);
-        } else if (reason.value() != null) {
-          json.write("value", reason.value().toString());
-        }
-        json.writeEnd();
-      }
+      writeEach(json, reasons);
       json.writeEnd();
     }
     return out.toString();
+  }
+
+  /** Writes each reason into the array {@code json} is in, as the binding would write it. */
+  public static void writeEach(JsonGenerator json, List<Reason> reasons) {
+    for (Reason reason : reasons) {
+      // The binding's order: properties sorted by name, a null value left out.
+      json.writeStartObject()
+          .write("code", reason.code())
+          .write("contribution", reason.contribution())
+          .write("field", reason.field())
+          .write("text", reason.text());
+      if (reason.value() instanceof Double number) {
+        json.write("value", number);
+      } else if (reason.value() != null) {
+        json.write("value", reason.value().toString());
+      }
+      json.writeEnd();
+    }
   }
 
   /** The codes of stored reasons (the audit trail's JSON), joined by ";" as the CSV answers show them. */
