@@ -20,6 +20,6 @@ class LearnerTest {
     Map<String, Double> resolved = Learner.BOOSTED_TREES.options(Map.of("folds", 3.0, "shrinkage", 0.05));
     assertEquals(3.0, resolved.get("folds"));
     assertEquals(0.05, resolved.get("shrinkage"));
-    assertEquals(500.0, resolved.get("iterations"));
+    assertEquals(300.0, resolved.get("iterations"));
   }
 }
