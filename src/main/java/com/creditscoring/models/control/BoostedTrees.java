@@ -39,8 +39,8 @@ public final class BoostedTrees {
    * where its branches start in {@link #child} and {@link #proportion}, its shape (how many
    * branches, times two, plus one if its column is nominal: one branch per category), and a slot
    * for the reference's branch, which only a {@link Reference}'s copy fills. A node's ints sit side
-   * by side, so a step of a walk reads one cache line rather than one per array: hundreds of trees do not
-   * fit a core's cache, and separate arrays made every step several misses.
+   * by side, so a step of a walk reads one cache line rather than one per array: hundreds of trees
+   * do not fit a core's cache, and separate arrays made every step several misses.
    */
   private final int[] nodes;
 
