@@ -94,10 +94,15 @@ public class DecisionLog {
    * id; a decision that already has one (its earlier transaction rolled back) keeps it.
    */
   public void insert(Connection connection, List<Prediction> decisions) throws SQLException {
+    insert(connection, decisions, ids, database.product());
+  }
+
+  /** {@link #insert(Connection, List)} with the ids and database given: bench/scoring.sh times it alone. */
+  static void insert(Connection connection, List<Prediction> decisions, IdBlocks ids, DatabaseUrl.Product product) throws SQLException {
     // A batch saves a round trip per row to a database server. Embedded H2 has no round trip to
     // save, and its executeBatch builds an SQLException with a stack trace on every call (to gather
     // errors), which cost 8 % of a prediction's CPU: there each row is executed on its own.
-    boolean batched = database.product() != DatabaseUrl.Product.H2 && decisions.size() > 1;
+    boolean batched = product != DatabaseUrl.Product.H2 && decisions.size() > 1;
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       for (Prediction decision : decisions) {
         if (decision.id() == null) {

@@ -67,7 +67,8 @@ public class Database {
     }
   }
 
-  static HikariDataSource pool(DatabaseUrl location, int size) {
+  /** The connection pool the server opens on a database (public for bench/scoring.sh, which times the audit write on it alone). */
+  public static HikariDataSource pool(DatabaseUrl location, int size) {
     if (location.product() == DatabaseUrl.Product.H2) {
       // H2 keeps a cache of the values it stores, to share equal ones, and hashes each string
       // whole to look it up: an audit row's application JSON is new every time, so a quarter of
