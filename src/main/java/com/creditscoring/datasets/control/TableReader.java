@@ -1,5 +1,6 @@
 package com.creditscoring.datasets.control;
 
+import com.creditscoring.problems.CsvRowLimit;
 import com.creditscoring.problems.Problem;
 import com.creditscoring.problems.Problem.FieldError;
 import com.creditscoring.problems.ProblemException;
@@ -171,18 +172,20 @@ public final class TableReader {
     return data;
   }
 
+  private static final CSVFormat CSV =
+      CSVFormat.DEFAULT.builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setIgnoreSurroundingSpaces(true)
+          .setIgnoreEmptyLines(true)
+          // A blank header name is reported by checkHeader, with its column, as a 422; refused by the
+          // parser it would be an IllegalArgumentException naming nothing the client could act on.
+          .setAllowMissingColumnNames(true)
+          .get();
+
+  /** A quote left open fails to read at {@link CsvRowLimit#MAX_ROW_CHARACTERS} instead of filling the heap. */
   private static CSVParser csv(Path file) throws IOException {
-    Reader reader = Utf8Text.reader(file);
-    return CSVFormat.DEFAULT.builder()
-        .setHeader()
-        .setSkipHeaderRecord(true)
-        .setIgnoreSurroundingSpaces(true)
-        .setIgnoreEmptyLines(true)
-        // A blank header name is reported by checkHeader, with its column, as a 422; refused by the
-        // parser it would be an IllegalArgumentException naming nothing the client could act on.
-        .setAllowMissingColumnNames(true)
-        .get()
-        .parse(reader);
+    return CSV.parse(CsvRowLimit.of(Utf8Text.reader(file), CSV));
   }
 
   private static ProblemException unreadable(Throwable e, Errors errors) {

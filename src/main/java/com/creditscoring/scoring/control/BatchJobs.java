@@ -296,7 +296,7 @@ public class BatchJobs {
    */
   public void writeResult(BatchJob job, Writer out) throws IOException {
     try (Reader reader = Utf8Text.reader(file(job));
-        CSVParser parser = CsvScoring.INPUT.parse(reader)) {
+        CSVParser parser = CsvScoring.parseInput(reader)) {
       CsvScoring.printHeader(out, parser.getHeaderNames());
       // Rows are put together a page at a time and written at once, as the CSV endpoint does.
       StringBuilder text = new StringBuilder();

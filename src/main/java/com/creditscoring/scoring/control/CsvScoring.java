@@ -2,6 +2,7 @@ package com.creditscoring.scoring.control;
 
 import com.creditscoring.models.control.InputField;
 import com.creditscoring.models.control.LoadedModel;
+import com.creditscoring.problems.CsvRowLimit;
 import com.creditscoring.problems.Problem;
 import com.creditscoring.problems.Problem.FieldError;
 import com.creditscoring.problems.ProblemException;
@@ -136,10 +137,19 @@ public class CsvScoring {
   /** A parser past the header row; a header that cannot be read is a 422. */
   static CSVParser parse(Reader csv) {
     try {
-      return INPUT.parse(csv);
+      return parseInput(csv);
     } catch (IOException e) {
       throw ProblemException.invalid("The CSV header cannot be read.", List.of(unreadable("the header row", e)));
     }
+  }
+
+  /**
+   * A parser of an upload in the {@link #INPUT} format, wherever it is read: a row that never ends
+   * (a quote left open) fails to read at {@link CsvRowLimit#MAX_ROW_CHARACTERS} instead of filling
+   * the heap.
+   */
+  static CSVParser parseInput(Reader csv) throws IOException {
+    return INPUT.parse(CsvRowLimit.of(csv, INPUT));
   }
 
   /**

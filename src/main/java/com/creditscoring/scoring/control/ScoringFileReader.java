@@ -45,7 +45,7 @@ public class ScoringFileReader extends AbstractItemReader {
   public void open(Serializable checkpoint) throws Exception {
     BatchJob job = jobs.find(Long.parseLong(jobId));
     reader = Utf8Text.reader(jobs.file(job));
-    parser = CsvScoring.INPUT.parse(reader);
+    parser = CsvScoring.parseInput(reader);
     columns = parser.getHeaderNames().size();
     records = parser.iterator();
     for (position = 0; position < job.rowsDone() && records.hasNext(); position++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.creditscoring.problems.CsvRowLimit;
 import com.creditscoring.problems.Problem;
 import com.creditscoring.problems.ProblemException;
 import com.creditscoring.testing.SharedData;
@@ -104,6 +105,12 @@ class TableReaderTest {
   void namesAColumnTheHeaderNamesTwice() throws IOException {
     var errors = defects(csv("age,age,default\n1,2,0\n2,3,1\n"), "default");
     assertTrue(names(errors, "age", "twice"), errors::toString);
+  }
+
+  @Test
+  void refusesAQuoteLeftOpenOnceTheRowRunsPastTheLimit() throws IOException {
+    Path file = csv("age,y\n1,0\n\"2,1\n" + "3,0\n".repeat(CsvRowLimit.MAX_ROW_CHARACTERS / 4 + 100_000));
+    assertTrue(names(defects(file, "y"), "file", "opens with a quote (\") runs past 10,000,000 characters: most likely the quote is never closed"));
   }
 
   @Test

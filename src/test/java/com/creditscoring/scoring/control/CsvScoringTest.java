@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.creditscoring.models.control.InputField;
 import com.creditscoring.models.control.Learner;
 import com.creditscoring.models.control.LoadedModel;
+import com.creditscoring.problems.CsvRowLimit;
 import com.creditscoring.problems.ProblemException;
 import com.creditscoring.problems.Utf8Text;
 import com.creditscoring.testing.TrainedModels;
@@ -175,6 +176,18 @@ class CsvScoringTest {
     assertTrue(rows.next(CsvScoring.CHUNK).isEmpty());
     assertEquals("file", rows.unreadable().field());
     assertTrue(rows.unreadable().message().startsWith("row 3 cannot be read as CSV"), rows.unreadable()::toString);
+  }
+
+  @Test
+  void stopsAtAQuoteLeftOpenWithoutReadingTheRestOfTheFileIntoOneValue() throws IOException {
+    String file = "a,b\n1,2\n\"3," + "4,5\n".repeat(CsvRowLimit.MAX_ROW_CHARACTERS / 4 + 100_000);
+    CsvScoring.Rows rows = new CsvScoring.Rows(CsvScoring.parseInput(new StringReader(file)).iterator());
+
+    assertEquals(1, rows.next(CsvScoring.CHUNK).size());
+    assertTrue(rows.next(CsvScoring.CHUNK).isEmpty());
+    assertTrue(
+        rows.unreadable().message().startsWith("row 2 cannot be read as CSV: a value that opens with a quote (\") runs past 10,000,000 characters"),
+        rows.unreadable()::toString);
   }
 
   @Test
