@@ -14,7 +14,10 @@ import com.creditscoring.scoring.entity.Prediction;
 import com.creditscoring.storage.control.Database;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,6 +44,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -56,9 +60,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>The batch runtime's own job repository is not where progress is kept: in Payara Micro it lives
  * in a database of the process, gone after a crash, and it is not shared by replicas. Each chunk's
  * decisions, its rejected rows and the job's {@code rows_done} are committed in one transaction of
- * ours; a job whose heartbeat stops (its instance died) is taken over by any instance, which starts
- * a new execution that skips the rows already done. No row is lost, and the unique (job, row)
- * constraint on the audit trail makes scoring one twice impossible.
+ * ours. A job's heartbeat is each committed chunk and, while an execution of it is queued or
+ * running, its instance's watcher ({@link #renewHeartbeats}); a job whose heartbeat stops (its
+ * instance died) is taken over by any instance, which starts a new execution that skips the rows
+ * already done. No row is lost, and the unique (job, row) constraint on the audit trail makes
+ * scoring one twice impossible.
  */
 @ApplicationScoped
 public class BatchJobs {
@@ -86,6 +92,9 @@ public class BatchJobs {
   @Inject
   @ConfigProperty(name = "batch-jobs.max-attempts", defaultValue = "3")
   String maxAttemptsSetting;
+
+  /** This instance's executions, by job id: while one is queued or running, its job's heartbeat is kept up. */
+  private final Map<Long, Long> localExecutions = new ConcurrentHashMap<>();
 
   private Duration takeover;
   private int maxAttempts;
@@ -163,6 +172,7 @@ public class BatchJobs {
     Properties parameters = new Properties();
     parameters.setProperty(JOB_PARAMETER, Long.toString(id));
     long execution = BatchRuntime.getJobOperator().start(JOB_XML, parameters);
+    localExecutions.put(id, execution);
     LOG.info(() -> "Batch job " + id + " running as batch execution " + execution);
   }
 
@@ -203,15 +213,13 @@ public class BatchJobs {
   /**
    * Commits one chunk: its decisions, its rejected rows and the job's progress, together. A chunk
    * that does not start where the job stands was already committed by an execution that lost the
-   * job: it is refused, and nothing is written twice.
+   * job, and a job that has ended takes no more: either is refused, and nothing is written.
    */
   void commitChunk(long jobId, long firstRow, List<Outcome> outcomes) {
     database.inTransaction(
         em -> {
           BatchJob job = em.find(BatchJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
-          if (job.rowsDone() + 1 != firstRow) {
-            throw new IllegalStateException("batch job " + jobId + " is at row " + job.rowsDone() + ", not " + (firstRow - 1) + ": another execution took it over");
-          }
+          job.checkChunkStartsAt(firstRow);
           List<Prediction> decisions = new ArrayList<>(outcomes.size());
           for (Outcome outcome : outcomes) {
             if (outcome.decision() != null) {
@@ -233,7 +241,8 @@ public class BatchJobs {
   }
 
   /** The execution ended: the job succeeded if every row is done; otherwise it waits to be resumed. */
-  void executionEnded(long jobId, String batchStatus, String failure) {
+  void executionEnded(long jobId, long executionId, String batchStatus, String failure) {
+    localExecutions.remove(jobId, executionId);
     database.inTransaction(
         em -> {
           BatchJob job = em.find(BatchJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
@@ -259,8 +268,49 @@ public class BatchJobs {
     }
   }
 
+  /**
+   * Keeps up the heartbeat of the jobs whose execution on this instance is queued or running.
+   *
+   * <p>Chunks beat only once an execution runs, and executions wait for a thread of the server's
+   * default executor, which training uses too. Without this, a job queued behind long trainings
+   * for longer than the takeover time would be "resumed" by executions that queue up as well, and
+   * be failed after its attempts while the first one had yet to run (found reading the code, not
+   * seen). A job's heartbeat stops only when no instance has a live execution of it: when its
+   * instance died.
+   */
+  void renewHeartbeats() {
+    JobOperator operator = BatchRuntime.getJobOperator();
+    List<Long> live = new ArrayList<>();
+    localExecutions.forEach(
+        (job, execution) -> {
+          if (isQueuedOrRunning(operator, execution)) {
+            live.add(job);
+          } else {
+            localExecutions.remove(job, execution); // ended without its listener (a failed start)
+          }
+        });
+    if (!live.isEmpty()) {
+      database.inTransaction(
+          em -> em.createQuery("UPDATE BatchJob j SET j.heartbeatAt = :now WHERE j.id IN :jobs AND j.state = :running")
+              .setParameter("now", clock.instant())
+              .setParameter("jobs", live)
+              .setParameter("running", BatchJob.RUNNING)
+              .executeUpdate());
+    }
+  }
+
+  private static boolean isQueuedOrRunning(JobOperator operator, long execution) {
+    try {
+      BatchStatus status = operator.getJobExecution(execution).getBatchStatus();
+      return status == BatchStatus.STARTING || status == BatchStatus.STARTED;
+    } catch (NoSuchJobExecutionException e) {
+      return false;
+    }
+  }
+
   /** Takes over running jobs whose executions stopped reporting, or fails them after too many attempts. */
   void resumeAbandoned() {
+    renewHeartbeats();
     Instant silentSince = clock.instant().minus(takeover);
     List<Long> abandoned =
         database.inTransaction(

@@ -21,6 +21,6 @@ public class ScoringJobListener extends AbstractJobListener {
 
   @Override
   public void afterJob() {
-    jobs.executionEnded(Long.parseLong(jobId), String.valueOf(context.getBatchStatus()), context.getExitStatus());
+    jobs.executionEnded(Long.parseLong(jobId), context.getExecutionId(), String.valueOf(context.getBatchStatus()), context.getExitStatus());
   }
 }

@@ -88,6 +88,22 @@ public class BatchJob {
     this.heartbeatAt = now;
   }
 
+  /**
+   * Refuses a chunk the job cannot take: once the job has ended (it was failed while an execution
+   * was still queued or running, which must then stop), or one that does not start where the job
+   * stands (its execution lost the job to another, which already committed these rows).
+   *
+   * @throws IllegalStateException then; the chunk's transaction must write nothing
+   */
+  public void checkChunkStartsAt(long firstRow) {
+    if (!RUNNING.equals(state)) {
+      throw new IllegalStateException("batch job " + id + " is " + state + ", not running: its remaining executions stop");
+    }
+    if (rowsDone + 1 != firstRow) {
+      throw new IllegalStateException("batch job " + id + " is at row " + rowsDone + ", not " + (firstRow - 1) + ": another execution took it over");
+    }
+  }
+
   /** Records a committed chunk: the rows it covered and how they went. */
   public void advance(long rows, long scoredRows, long rejectedRows, Instant now) {
     rowsDone += rows;
