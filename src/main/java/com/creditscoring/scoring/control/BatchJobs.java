@@ -105,7 +105,7 @@ public class BatchJobs {
     takeover = Duration.ofSeconds(Settings.positiveInt("BATCH_JOBS_TAKEOVER_SECONDS", takeoverSetting));
     maxAttempts = Settings.positiveInt("BATCH_JOBS_MAX_ATTEMPTS", maxAttemptsSetting);
     long period = Math.max(1, takeover.toSeconds() / 3);
-    watcher = scheduler.scheduleWithFixedDelay(this::resumeAbandonedQuietly, 0, period, TimeUnit.SECONDS);
+    watcher = scheduler.scheduleWithFixedDelay(this::watchQuietly, 0, period, TimeUnit.SECONDS);
   }
 
   @PreDestroy
@@ -259,8 +259,10 @@ public class BatchJobs {
         });
   }
 
-  private void resumeAbandonedQuietly() {
+  /** One look of the watcher: this instance's live jobs beat first, so only jobs nobody runs look abandoned. */
+  private void watchQuietly() {
     try {
+      renewHeartbeats();
       resumeAbandoned();
     } catch (RuntimeException e) {
       // The watcher must survive a database outage; the next tick tries again.
@@ -310,7 +312,6 @@ public class BatchJobs {
 
   /** Takes over running jobs whose executions stopped reporting, or fails them after too many attempts. */
   void resumeAbandoned() {
-    renewHeartbeats();
     Instant silentSince = clock.instant().minus(takeover);
     List<Long> abandoned =
         database.inTransaction(
