@@ -69,6 +69,7 @@ public class TrainingResource {
       description = "Synchronous up to TRAIN_FINAL_WAIT_SECONDS (600); after that 202 with the job to follow.")
   @APIResponse(responseCode = "200", description = "Trained, registered and activated")
   @APIResponse(responseCode = "202", description = "Still training; Location is the job")
+  @APIResponse(responseCode = "422", description = "The best learner could not be trained on the active dataset's data; the problem says why")
   public Response trainFinal(@Context SecurityContext security) {
     String user = security.getUserPrincipal().getName();
     Dataset dataset = comparison.activeDataset();
@@ -78,6 +79,10 @@ public class TrainingResource {
     TrainingJob done = jobs.await(job.id(), Duration.ofSeconds(waitSeconds));
     if (!done.isFinished()) {
       return Response.accepted(JobView.of(done, clock.instant())).location(URI.create("/api/jobs/" + done.id())).build();
+    }
+    if (TrainingJobs.failedOnItsData(done)) {
+      // The active dataset cannot train the chosen learner: the analyst can act on that, the server cannot.
+      throw ProblemException.of(422, "Training " + learner.value() + " on dataset " + dataset.id() + " failed on its data: " + done.error());
     }
     if (done.modelId() == null) {
       throw ProblemException.of(500, "Training failed: " + done.error());
