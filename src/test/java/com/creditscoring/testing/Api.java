@@ -54,7 +54,8 @@ public final class Api {
     return System.getProperty("it.database.url", "").startsWith("postgresql:");
   }
 
-  static java.nio.file.Path dataFolder(Class<?> testClass) {
+  /** DATA_DIR of the test class's server. */
+  public static java.nio.file.Path dataFolder(Class<?> testClass) {
     return java.nio.file.Path.of(System.getProperty("it.data.dir"), name(testClass));
   }
 

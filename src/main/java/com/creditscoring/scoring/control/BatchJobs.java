@@ -43,6 +43,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -78,6 +79,7 @@ public class BatchJobs {
   @Inject Scorer scorer;
   @Inject DecisionLog decisionLog;
   @Inject CsvScoring csv;
+  @Inject BatchJobUploads uploads;
   @Inject ModelRegistry registry;
   @Inject Clock clock;
 
@@ -116,35 +118,47 @@ public class BatchJobs {
   }
 
   /**
-   * Keeps the upload, checks its header against the active model, counts its rows, registers the
-   * job and starts it. Counting reads the whole file as the job will, so a file that is not UTF-8 or
-   * has a row that cannot be parsed is a 422 before anything is registered, not a failed job.
+   * Checks the upload's header against the active model, counts its rows, registers the job with
+   * its upload and starts it. Counting reads the whole file as the job will, so a file that is not
+   * UTF-8 or has a row that cannot be parsed is a 422 before anything is registered, not a failed
+   * job. The upload is stored in the job's own transaction: a job never exists without its file.
    */
   public BatchJob submit(InputStream upload, Caller caller) throws IOException {
     LoadedModel model = scorer.activeModel();
-    Path folder = dataFolder.folder("batch-jobs");
-    Path file = Files.createTempFile(folder, "upload-", ".csv");
+    // Read twice (counted, then stored) from a copy in the data folder, deleted once stored.
+    Path file = Files.createTempFile(dataFolder.folder("batch-jobs"), "upload-", ".csv");
+    BatchJob job;
     try {
       Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
       long rows;
       try (Reader reader = Utf8Text.reader(file)) {
         rows = countRows(csv.open(reader).parser());
       }
-      long total = rows;
-      BatchJob job =
+      job =
           database.inTransaction(
               em -> {
-                BatchJob created =
-                    new BatchJob(caller.user(), caller.requestId(), model.id(), file.getFileName().toString(), languageColumn(caller.language()), total, clock.instant());
+                BatchJob created = new BatchJob(caller.user(), caller.requestId(), model.id(), languageColumn(caller.language()), rows, clock.instant());
                 em.persist(created);
+                em.flush(); // the job's row first: its parts refer to it
+                try {
+                  int parts = BatchJobUploads.store(em.unwrap(Connection.class), created.id(), file);
+                  LOG.info(() -> "Batch job " + created.id() + ": " + rows + " rows stored in " + parts + " part(s)");
+                } catch (SQLException | IOException e) {
+                  throw new PersistenceException("the upload of a batch job could not be stored: " + e.getMessage(), e);
+                }
                 return created;
               });
-      start(job.id());
-      return job;
-    } catch (IOException | RuntimeException e) {
+    } finally {
       Files.deleteIfExists(file);
-      throw e;
     }
+    try {
+      start(job.id());
+    } catch (RuntimeException e) {
+      // The job and its file are committed, so it is accepted: with no execution here its heartbeat
+      // stops, and the watcher of any instance starts it after BATCH_JOBS_TAKEOVER_SECONDS.
+      LOG.log(Level.WARNING, e, () -> "Batch job " + job.id() + " could not be started now; the watcher will start it");
+    }
+    return job;
   }
 
   /**
@@ -184,8 +198,15 @@ public class BatchJobs {
     return job;
   }
 
-  Path file(BatchJob job) {
-    return dataFolder.folder("batch-jobs").resolve(job.fileName());
+  /**
+   * The job's upload as text: from the database, or, for a job registered before uploads were kept
+   * there, from this instance's data folder.
+   */
+  Reader upload(BatchJob job) throws IOException {
+    Optional<String> legacyFile = job.legacyFileName();
+    return legacyFile.isPresent()
+        ? Utf8Text.reader(dataFolder.folder("batch-jobs").resolve(legacyFile.get()))
+        : Utf8Text.reader(uploads.open(job.id()));
   }
 
   LoadedModel model(BatchJob job) {
@@ -346,7 +367,7 @@ public class BatchJobs {
    * the audit trail page by page, so memory does not grow with the file.
    */
   public void writeResult(BatchJob job, Writer out) throws IOException {
-    try (Reader reader = Utf8Text.reader(file(job));
+    try (Reader reader = upload(job);
         CSVParser parser = CsvScoring.parseInput(reader)) {
       CsvScoring.printHeader(out, parser.getHeaderNames());
       // Rows are put together a page at a time and written at once, as the CSV endpoint does.

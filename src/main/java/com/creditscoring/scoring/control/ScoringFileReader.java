@@ -1,6 +1,5 @@
 package com.creditscoring.scoring.control;
 
-import com.creditscoring.problems.Utf8Text;
 import com.creditscoring.scoring.entity.BatchJob;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
@@ -44,7 +43,7 @@ public class ScoringFileReader extends AbstractItemReader {
   @Override
   public void open(Serializable checkpoint) throws Exception {
     BatchJob job = jobs.find(Long.parseLong(jobId));
-    reader = Utf8Text.reader(jobs.file(job));
+    reader = jobs.upload(job);
     parser = CsvScoring.parseInput(reader);
     columns = parser.getHeaderNames().size();
     records = parser.iterator();

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A scoring job for a large file. Its progress ({@code rows_done}) is committed together with the
@@ -40,7 +41,11 @@ public class BatchJob {
   @Column(name = "model_id", nullable = false)
   private Long modelId;
 
-  @Column(name = "file_name", nullable = false)
+  /**
+   * Where the upload of a job created before uploads were kept in the database lies in
+   * DATA_DIR/batch-jobs; null for every newer job, whose upload is in batch_job_upload_parts.
+   */
+  @Column(name = "file_name")
   private String fileName;
 
   /** {@code en} or {@code ru}: the language its reasons are written in, asked for at submission. */
@@ -76,11 +81,10 @@ public class BatchJob {
 
   protected BatchJob() {}
 
-  public BatchJob(String createdBy, String requestId, long modelId, String fileName, String language, long totalRows, Instant now) {
+  public BatchJob(String createdBy, String requestId, long modelId, String language, long totalRows, Instant now) {
     this.createdBy = requireNonNull(createdBy);
     this.requestId = requireNonNull(requestId);
     this.modelId = modelId;
-    this.fileName = requireNonNull(fileName);
     this.language = requireNonNull(language);
     this.totalRows = totalRows;
     this.state = RUNNING;
@@ -134,7 +138,7 @@ public class BatchJob {
   public Instant createdAt() { return createdAt; }
   public String requestId() { return requestId; }
   public long modelId() { return modelId; }
-  public String fileName() { return fileName; }
+  public Optional<String> legacyFileName() { return Optional.ofNullable(fileName); }
   public String language() { return language; }
   public String state() { return state; }
   public long totalRows() { return totalRows; }

@@ -14,7 +14,10 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,6 +112,15 @@ class BatchJobIT {
   }
 
   /** Checks the result file: every row once, in order, scored or with its error. */
+  /** Uploads are kept in the database, where every instance finds them, and nowhere else. */
+  private static void assertNoUploadOnDisk() throws IOException {
+    Path uploads = Api.dataFolder(BatchJobIT.class).resolve("batch-jobs");
+    try (var files = Files.list(uploads)) {
+      List<Path> left = files.toList();
+      assertTrue(left.isEmpty(), () -> "uploads left in " + uploads + ": " + left);
+    }
+  }
+
   private static void assertResult(long job, long rows, Set<Long> broken) {
     List<CSVRecord> records = result(job);
     assertEquals(rows, records.size());
@@ -186,6 +198,7 @@ class BatchJobIT {
       assertEquals(1_197, done.getInt("scored"));
       assertEquals(3, done.getInt("rejected"));
       assertResult(done.getJsonNumber("id").longValue(), 1_200, broken);
+      assertNoUploadOnDisk();
       assertEquals(before + 1_197, recorded());
       assertEquals(200, Api.get("/api/batch-jobs/" + done.getJsonNumber("id"), "Authorization", bearer(Accounts.tokenFor("user"))).status());
       assertProblem(Api.get("/api/batch-jobs/" + done.getJsonNumber("id")), 401);
@@ -231,6 +244,7 @@ class BatchJobIT {
     assertProblem(Api.get("/api/batch-jobs/" + job, "Authorization", bearer(Accounts.tokenFor("user"))), 404);
     assertProblem(Api.get("/api/batch-jobs/" + job + "/result.csv", "Authorization", bearer(Accounts.tokenFor("analyst"))), 409);
     SecondServer.killDeployedServer();
+    assertNoUploadOnDisk(); // so the server that resumes the job reads it from the database
     try {
       deployer.undeploy(APP);
     } catch (RuntimeException alreadyDead) {

@@ -57,7 +57,7 @@ class BatchJobsTest {
   void aJobScoresInTheLanguageItWasSubmittedInWhoeverRunsIt() {
     // The job as the batch runtime or a resuming instance reads it back: only its columns.
     for (Language language : Language.values()) {
-      BatchJob job = new BatchJob("ann", "request-1", 7, "upload.csv", BatchJobs.languageColumn(language), 10, Instant.EPOCH);
+      BatchJob job = new BatchJob("ann", "request-1", 7, BatchJobs.languageColumn(language), 10, Instant.EPOCH);
       assertEquals(language, BatchJobs.caller(job).language());
     }
   }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class BatchJobTest {
 
   private static BatchJob runningAtRow(long rowsDone) {
-    BatchJob job = new BatchJob("ann", "request", 7, "upload.csv", "en", 10_000, Instant.EPOCH);
+    BatchJob job = new BatchJob("ann", "request", 7, "en", 10_000, Instant.EPOCH);
     job.advance(rowsDone, rowsDone, 0, Instant.EPOCH);
     return job;
   }
