@@ -2,6 +2,7 @@ package com.creditscoring.models.entity;
 
 import static java.util.Objects.requireNonNull;
 
+import com.creditscoring.storage.entity.StoredBytes;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,23 +11,16 @@ import jakarta.persistence.Table;
 /** The serialized Weka model and its training header, read only when a model is loaded. */
 @Entity
 @Table(name = "model_contents")
-public class ModelContent {
+public class ModelContent extends StoredBytes {
 
   @Id
   @Column(name = "model_id")
   private Long modelId;
 
-  @Column(nullable = false)
-  private byte[] content;
-
   protected ModelContent() {}
 
   public ModelContent(Long modelId, byte[] content) {
+    super(content);
     this.modelId = requireNonNull(modelId);
-    this.content = requireNonNull(content);
-  }
-
-  public byte[] content() {
-    return content;
   }
 }

@@ -2,6 +2,7 @@ package com.creditscoring.reports.control;
 
 import com.creditscoring.ops.control.DataFolder;
 import com.creditscoring.reports.entity.Report;
+import com.creditscoring.reports.entity.ReportContent;
 import com.creditscoring.scoring.control.Language;
 import com.creditscoring.storage.control.Database;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,9 +23,9 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps every report made: the PDF in the reports folder under a name no other report has (the
- * seed wrote every report to the same file, so two users overwrote each other's), and a row that
- * says whose it is. Files are only ever found through their row.
+ * Keeps every report made: its PDF and a row that says whose it is, under a name no other report
+ * has (the seed wrote every report to the same file, so two users overwrote each other's). Both are
+ * in the database, so that any instance serves any report and a database backup holds them all.
  */
 @ApplicationScoped
 public class ReportArchive {
@@ -37,52 +37,32 @@ public class ReportArchive {
   @Inject DataFolder dataFolder;
   @Inject Clock clock;
 
-  /** REPORTS_DIR: where PDFs are kept; empty means the data folder's reports/. */
+  /**
+   * REPORTS_DIR: where reports made before their PDFs were kept in the database lie; empty means the
+   * data folder's reports/.
+   */
   @Inject
   @ConfigProperty(name = "reports.dir", defaultValue = " ")
   String folderSetting;
 
-  Path folder() {
-    if (folderSetting.isBlank()) {
-      return dataFolder.folder("reports");
-    }
-    try {
-      return Files.createDirectories(Path.of(folderSetting.strip()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the reports folder " + folderSetting, e);
-    }
+  Path legacyFolder() {
+    return folderSetting.isBlank() ? dataFolder.root().resolve("reports") : Path.of(folderSetting.strip());
   }
 
-  /** Writes the PDF under a fresh name, then records it; a failed record leaves no file behind. */
+  /** Stores the PDF under a fresh name, with its row, in one transaction. */
   public Report store(String owner, String kind, String subject, Language language, byte[] pdf) {
     Instant now = clock.instant();
     byte[] random = new byte[5];
     RANDOM.nextBytes(random);
     String name = kind + "-" + subject + "-" + STAMP.format(now) + "-" + HexFormat.of().formatHex(random) + ".pdf";
-    Path folder = folder();
-    Path file = folder.resolve(name);
-    try {
-      Path partial = Files.createTempFile(folder, ".writing-", ".pdf");
-      Files.write(partial, pdf);
-      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write report " + name, e);
-    }
-    try {
-      return database.inTransaction(
-          em -> {
-            Report report = new Report(owner, kind, subject, name, language.name().toLowerCase(Locale.ROOT), pdf.length, now);
-            em.persist(report);
-            return report;
-          });
-    } catch (RuntimeException e) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException cleanup) {
-        e.addSuppressed(cleanup);
-      }
-      throw e;
-    }
+    return database.inTransaction(
+        em -> {
+          Report report = new Report(owner, kind, subject, name, language.name().toLowerCase(Locale.ROOT), pdf.length, now);
+          em.persist(report);
+          em.flush(); // the report's row first: its content refers to it
+          em.persist(new ReportContent(report.id(), pdf));
+          return report;
+        });
   }
 
   public Report find(long id) {
@@ -99,9 +79,14 @@ public class ReportArchive {
         em -> em.createNamedQuery(Report.BY_FILE_NAME, Report.class).setParameter("name", fileName).getResultList().stream().findFirst());
   }
 
+  /** The PDF: from the database, or, for a report made before PDFs were kept there, from REPORTS_DIR. */
   public byte[] content(Report report) {
+    ReportContent stored = database.inTransaction(em -> em.find(ReportContent.class, report.id()));
+    if (stored != null) {
+      return stored.content();
+    }
     try {
-      return Files.readAllBytes(folder().resolve(report.fileName()));
+      return Files.readAllBytes(legacyFolder().resolve(report.fileName()));
     } catch (IOException e) {
       throw new UncheckedIOException("the file of report " + report.id() + " cannot be read", e);
     }

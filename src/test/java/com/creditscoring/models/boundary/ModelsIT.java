@@ -150,6 +150,22 @@ class ModelsIT {
   }
 
   @Test
+  @Order(3)
+  void aReportMadeOnOneInstanceIsServedByAnother() {
+    assumeTwoProcessesCanShareTheDatabase();
+    long first = Models.trainedOnDemoData("logistic", "{\"folds\":2}");
+    SecondServer b = secondInstance();
+    String token = admin();
+    // Its PDF is kept in the database, not in this instance's data folder.
+    var card = Api.getBytes("/api/models/" + first + "/report.pdf", "Authorization", token);
+    assertEquals(200, card.statusCode());
+    String name = card.headers().firstValue("Content-Disposition").orElseThrow().replaceAll(".*filename=\"([^\"]+)\".*", "$1");
+    Api.Reply onB = b.get("/api/download/" + name, "Authorization", token);
+    assertEquals(200, onB.status(), onB::toString);
+    assertTrue(onB.body().startsWith("%PDF-"), () -> name + " on B: " + onB.body().substring(0, Math.min(40, onB.body().length())));
+  }
+
+  @Test
   @Order(4)
   void aCancelledJobRegistersNothingAndFreesTheDataset() {
     int before = Api.get("/api/models", "Authorization", admin()).jsonArray().size();

@@ -15,6 +15,7 @@ import com.creditscoring.testing.Pdfs;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -72,6 +73,8 @@ class ReportsIT {
     assertTrue(made.getString("report_path").startsWith("reports/decision-prediction-"), made::toString);
     HttpResponse<byte[]> pdf = Api.getBytes("/api/reports/" + made.getJsonNumber("report_id"), "Authorization", bearer(Accounts.tokenFor("user")));
     assertTrue(pdf.headers().firstValue("Content-Disposition").orElse("").contains(".pdf"));
+    // Served from the database, where every instance finds it: no file in the data folder.
+    assertFalse(Files.exists(Api.dataFolder(ReportsIT.class).resolve("reports").resolve(made.getString("report_path").substring("reports/".length()))));
     String text = text(pdf);
     JsonObject decision =
         Api.get("/api/predictions/" + made.getJsonNumber("prediction_id"), "Authorization", bearer(Accounts.tokenFor("user"))).json();
