@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,9 +19,10 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Batch jobs' uploaded files, kept in the database with their job, so that any instance can resume
- * a job whose instance died and serve its result, which repeats the input rows. A file is stored
- * gzip-compressed and cut into parts of {@link #PART_BYTES}: storing and reading it hold one part
- * in memory, whatever the file's size.
+ * a job whose instance died and serve its result, which repeats the input rows. A file is kept
+ * gzip-compressed ({@link #compress}, before any transaction) and stored cut into parts of
+ * {@link #PART_BYTES}: storing and reading it hold one part in memory, whatever the file's size,
+ * and the job's transaction only copies bytes.
  */
 @ApplicationScoped
 public class BatchJobUploads {
@@ -35,19 +35,36 @@ public class BatchJobUploads {
 
   @Inject Database database;
 
+  /** Writes the upload, as it arrives, gzip-compressed into the file. */
+  static void compress(InputStream upload, Path file) throws IOException {
+    try (OutputStream gzip = new FastGzip(Files.newOutputStream(file))) {
+      upload.transferTo(gzip);
+    }
+  }
+
+  /** The upload as it was sent, from a file {@link #compress} wrote. */
+  static InputStream decompressed(Path file) throws IOException {
+    return new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+  }
+
   /**
-   * Stores the file as the job's upload on the caller's connection, in the caller's transaction, so
-   * that a job is never registered without its file. Returns how many parts were stored.
+   * Stores a file {@link #compress} wrote as the job's upload, on the caller's connection and in the
+   * caller's transaction, so that a job is never registered without its file. Returns how many
+   * parts were stored.
    */
-  static int store(Connection connection, long jobId, Path file) throws SQLException, IOException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      PartWriter parts = new PartWriter(insert, jobId);
-      try (OutputStream gzip = new FastGzip(parts)) {
-        Files.copy(file, gzip);
-      } catch (UncheckedSqlException e) {
-        throw e.getCause();
+  static int store(Connection connection, long jobId, Path compressed) throws SQLException, IOException {
+    try (PreparedStatement insert = connection.prepareStatement(INSERT);
+        InputStream in = Files.newInputStream(compressed)) {
+      byte[] buffer = new byte[PART_BYTES];
+      int parts = 0;
+      // Never zero parts: gzip's header alone is 10 bytes.
+      for (int filled; (filled = in.readNBytes(buffer, 0, PART_BYTES)) > 0; parts++) {
+        insert.setLong(1, jobId);
+        insert.setInt(2, parts);
+        insert.setBytes(3, Arrays.copyOf(buffer, filled)); // a copy: a driver may keep the array it is given
+        insert.executeUpdate();
       }
-      return parts.stored;
+      return parts;
     }
   }
 
@@ -85,71 +102,6 @@ public class BatchJobUploads {
     FastGzip(OutputStream out) throws IOException {
       super(out, 1 << 16);
       def.setLevel(Deflater.BEST_SPEED);
-    }
-  }
-
-  /** An SQLException carried out of an OutputStream, whose methods may throw only IOException. */
-  private static final class UncheckedSqlException extends RuntimeException {
-    UncheckedSqlException(SQLException cause) {
-      super(cause);
-    }
-
-    @Override
-    public synchronized SQLException getCause() {
-      return (SQLException) super.getCause();
-    }
-  }
-
-  /** Cuts what is written into parts and inserts each as it fills. */
-  private static final class PartWriter extends OutputStream {
-    private final PreparedStatement insert;
-    private final long jobId;
-    private final byte[] buffer = new byte[PART_BYTES];
-    private int filled;
-    private int stored;
-
-    PartWriter(PreparedStatement insert, long jobId) {
-      this.insert = insert;
-      this.jobId = jobId;
-    }
-
-    @Override
-    public void write(int b) {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) {
-      while (length > 0) {
-        int taken = Math.min(length, PART_BYTES - filled);
-        System.arraycopy(bytes, offset, buffer, filled, taken);
-        filled += taken;
-        offset += taken;
-        length -= taken;
-        if (filled == PART_BYTES) {
-          storePart();
-        }
-      }
-    }
-
-    @Override
-    public void close() {
-      if (filled > 0 || stored == 0) {
-        storePart();
-      }
-    }
-
-    private void storePart() {
-      try {
-        insert.setLong(1, jobId);
-        insert.setInt(2, stored);
-        insert.setBytes(3, Arrays.copyOf(buffer, filled));
-        insert.executeUpdate();
-      } catch (SQLException e) {
-        throw new UncheckedSqlException(e);
-      }
-      stored++;
-      filled = 0;
     }
   }
 

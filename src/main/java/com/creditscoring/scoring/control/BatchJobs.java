@@ -31,7 +31,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -125,13 +124,14 @@ public class BatchJobs {
    */
   public BatchJob submit(InputStream upload, Caller caller) throws IOException {
     LoadedModel model = scorer.activeModel();
-    // Read twice (counted, then stored) from a copy in the data folder, deleted once stored.
-    Path file = Files.createTempFile(dataFolder.folder("batch-jobs"), "upload-", ".csv");
+    // Compressed as it arrives, into a file counted, then stored; deleted once stored. The job's
+    // transaction, which holds a pooled connection, only copies its parts.
+    Path file = Files.createTempFile(dataFolder.folder("batch-jobs"), "upload-", ".csv.gz");
     BatchJob job;
     try {
-      Files.copy(upload, file, StandardCopyOption.REPLACE_EXISTING);
+      BatchJobUploads.compress(upload, file);
       long rows;
-      try (Reader reader = Utf8Text.reader(file)) {
+      try (Reader reader = Utf8Text.reader(BatchJobUploads.decompressed(file))) {
         rows = countRows(csv.open(reader).parser());
       }
       job =
@@ -148,9 +148,11 @@ public class BatchJobs {
                 }
                 return created;
               });
-    } finally {
-      Files.deleteIfExists(file);
+    } catch (IOException | RuntimeException e) {
+      deleteTemporary(file, e);
+      throw e;
     }
+    deleteTemporary(file, null);
     try {
       start(job.id());
     } catch (RuntimeException e) {
@@ -159,6 +161,22 @@ public class BatchJobs {
       LOG.log(Level.WARNING, e, () -> "Batch job " + job.id() + " could not be started now; the watcher will start it");
     }
     return job;
+  }
+
+  /**
+   * Deletes a temporary copy of an upload. Failing to is not the request's failure: it is added to
+   * the request's own exception if there is one, and logged otherwise (the file is left behind).
+   */
+  private static void deleteTemporary(Path file, Exception failure) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      if (failure != null) {
+        failure.addSuppressed(e);
+      } else {
+        LOG.log(Level.WARNING, e, () -> "Cannot delete the temporary upload " + file);
+      }
+    }
   }
 
   /**

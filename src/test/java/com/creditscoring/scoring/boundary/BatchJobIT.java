@@ -106,12 +106,11 @@ class BatchJobIT {
     assertEquals(200, result.status(), () -> result.body().substring(0, Math.min(500, result.body().length())));
     try {
       return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(result.body())).getRecords();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError(e);
     }
   }
 
-  /** Checks the result file: every row once, in order, scored or with its error. */
   /** Uploads are kept in the database, where every instance finds them, and nowhere else. */
   private static void assertNoUploadOnDisk() throws IOException {
     Path uploads = Api.dataFolder(BatchJobIT.class).resolve("batch-jobs");
@@ -121,6 +120,7 @@ class BatchJobIT {
     }
   }
 
+  /** Checks the result file: every row once, in order, scored or with its error. */
   private static void assertResult(long job, long rows, Set<Long> broken) {
     List<CSVRecord> records = result(job);
     assertEquals(rows, records.size());

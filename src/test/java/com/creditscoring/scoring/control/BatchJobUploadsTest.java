@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditscoring.storage.control.SchemaMigration;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +47,14 @@ class BatchJobUploadsTest {
     }
   }
 
+  /** The upload as submit keeps it before storing it: compressed as it arrives. */
   private Path file(byte[] content) throws IOException {
-    return Files.write(Files.createTempFile(folder, "upload-", ".csv"), content);
+    Path compressed = Files.createTempFile(folder, "upload-", ".csv.gz");
+    BatchJobUploads.compress(new ByteArrayInputStream(content), compressed);
+    try (InputStream in = BatchJobUploads.decompressed(compressed)) {
+      assertArrayEquals(content, in.readAllBytes());
+    }
+    return compressed;
   }
 
   private byte[] readBack(long job) throws IOException {
