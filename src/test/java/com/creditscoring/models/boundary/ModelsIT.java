@@ -150,7 +150,7 @@ class ModelsIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4) // after the test above, which needs the second instance to start with its model active
   void aReportMadeOnOneInstanceIsServedByAnother() {
     assumeTwoProcessesCanShareTheDatabase();
     long first = Models.trainedOnDemoData("logistic", "{\"folds\":2}");
