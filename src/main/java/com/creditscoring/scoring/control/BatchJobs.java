@@ -97,9 +97,19 @@ public class BatchJobs {
   /** This instance's executions, by job id: while one is queued or running, its job's heartbeat is kept up. */
   private final Map<Long, Long> localExecutions = new ConcurrentHashMap<>();
 
+  /**
+   * How old a temporary upload must be to be taken for one a stopped server left behind. A submit
+   * writes its copy as the upload arrives, then reads it twice within minutes; a day leaves any
+   * submit of any instance sharing the folder far more than it needs.
+   */
+  static final Duration TEMPORARY_UPLOAD_LIFETIME = Duration.ofDays(1);
+
+  private static final String TEMPORARY_UPLOADS = "upload-*.csv.gz";
+
   private Duration takeover;
   private int maxAttempts;
   private ScheduledFuture<?> watcher;
+  private ScheduledFuture<?> cleaner;
 
   /** Called once the application is up: resumes jobs left by a stopped instance, then keeps watching. */
   public void watchForAbandonedJobs() {
@@ -107,6 +117,7 @@ public class BatchJobs {
     maxAttempts = Settings.positiveInt("BATCH_JOBS_MAX_ATTEMPTS", maxAttemptsSetting);
     long period = Math.max(1, takeover.toSeconds() / 3);
     watcher = scheduler.scheduleWithFixedDelay(this::watchQuietly, 0, period, TimeUnit.SECONDS);
+    cleaner = scheduler.scheduleWithFixedDelay(this::deleteLeftUploadsQuietly, 0, 1, TimeUnit.HOURS);
   }
 
   @PreDestroy
@@ -114,6 +125,41 @@ public class BatchJobs {
     if (watcher != null) {
       watcher.cancel(false);
     }
+    if (cleaner != null) {
+      cleaner.cancel(false);
+    }
+  }
+
+  private void deleteLeftUploadsQuietly() {
+    try {
+      int deleted = deleteLeftUploads(dataFolder.folder("batch-jobs"), clock.instant().minus(TEMPORARY_UPLOAD_LIFETIME));
+      if (deleted > 0) {
+        LOG.info(() -> "Deleted " + deleted + " temporary upload(s) left by a submit that did not finish");
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // Left files only cost disk space; the next hour tries again.
+      LOG.log(Level.WARNING, "Cannot delete temporary uploads left behind", e);
+    }
+  }
+
+  /**
+   * Deletes the temporary copies of uploads last written before {@code writtenBefore}: a server
+   * that stopped in the middle of a submit leaves its copy, which no job refers to. Uploads of jobs
+   * registered before uploads were kept in the database ({@code upload-*.csv}, not compressed)
+   * share the folder and are not touched.
+   *
+   * @return how many were deleted
+   */
+  static int deleteLeftUploads(Path folder, Instant writtenBefore) throws IOException {
+    int deleted = 0;
+    try (var files = Files.newDirectoryStream(folder, TEMPORARY_UPLOADS)) {
+      for (Path file : files) {
+        if (Files.getLastModifiedTime(file).toInstant().isBefore(writtenBefore) && Files.deleteIfExists(file)) {
+          deleted++;
+        }
+      }
+    }
+    return deleted;
   }
 
   /**
@@ -146,6 +192,10 @@ public class BatchJobs {
                 } catch (SQLException | IOException e) {
                   throw new PersistenceException("the upload of a batch job could not be stored: " + e.getMessage(), e);
                 }
+                // Other instances see the job only once this commits; had its heartbeat stayed at
+                // the row's creation, a large upload stored for longer than the takeover time would
+                // look abandoned at once, and be claimed while this instance starts it.
+                created.beat(clock.instant());
                 return created;
               });
     } catch (IOException | RuntimeException e) {

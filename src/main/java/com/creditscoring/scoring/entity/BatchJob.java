@@ -116,6 +116,11 @@ public class BatchJob {
     heartbeatAt = now;
   }
 
+  /** The job's instance is still at work on it: other instances leave it alone for another takeover time. */
+  public void beat(Instant now) {
+    heartbeatAt = now;
+  }
+
   /** Another execution takes the job over, from {@code rows_done}. */
   public void resume(Instant now) {
     attempts++;

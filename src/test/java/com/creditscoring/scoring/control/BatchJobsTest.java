@@ -1,7 +1,9 @@
 package com.creditscoring.scoring.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.creditscoring.problems.Problem.FieldError;
 import com.creditscoring.problems.ProblemException;
@@ -13,11 +15,15 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What an upload's check finds before a batch job is registered, and whom a job scores for. */
+/**
+ * What an upload's check finds before a batch job is registered, whom a job scores for, and which
+ * temporary uploads are cleaned up.
+ */
 class BatchJobsTest {
 
   @TempDir Path folder;
@@ -51,6 +57,25 @@ class BatchJobsTest {
     FieldError error = refused(new StringReader("a,b\n"));
     assertEquals("file", error.field());
     assertEquals(true, error.message().contains("no data rows"), error::toString);
+  }
+
+  @Test
+  void deletesOnlyTemporaryUploadsLeftLongerThanASubmitTakes() throws IOException {
+    Instant now = Instant.parse("2026-12-03T12:00:00Z");
+    Path left = Files.createTempFile(folder, "upload-", ".csv.gz");
+    Path inFlight = Files.createTempFile(folder, "upload-", ".csv.gz");
+    Path legacy = Files.createTempFile(folder, "upload-", ".csv"); // a job's upload from before the database kept them
+    Path unrelated = Files.createFile(folder.resolve("notes.csv.gz"));
+    Instant dayAndMinuteAgo = now.minus(BatchJobs.TEMPORARY_UPLOAD_LIFETIME).minusSeconds(60);
+    for (Path old : new Path[] {left, legacy, unrelated}) {
+      Files.setLastModifiedTime(old, FileTime.from(dayAndMinuteAgo));
+    }
+    Files.setLastModifiedTime(inFlight, FileTime.from(now.minusSeconds(60)));
+
+    assertEquals(1, BatchJobs.deleteLeftUploads(folder, now.minus(BatchJobs.TEMPORARY_UPLOAD_LIFETIME)));
+
+    assertFalse(Files.exists(left));
+    assertTrue(Files.exists(inFlight) && Files.exists(legacy) && Files.exists(unrelated));
   }
 
   @Test
