@@ -10,6 +10,7 @@ import com.creditscoring.models.control.ModelSettings;
 import com.creditscoring.models.control.TrainingJobs;
 import com.creditscoring.models.entity.TrainingJob;
 import com.creditscoring.ops.boundary.Downloads;
+import com.creditscoring.problems.AcceptLanguage;
 import com.creditscoring.problems.ProblemException;
 import com.creditscoring.reports.control.ModelCards;
 import com.creditscoring.reports.control.ReportArchive;
@@ -106,7 +107,7 @@ public class ModelsResource {
   @APIResponse(responseCode = "404", description = "No such model version")
   public Response card(
       @PathParam("id") long id, @QueryParam("lang") String lang, @Context HttpHeaders headers, @Context SecurityContext security) {
-    Report report = modelCards.make(id, security.getUserPrincipal().getName(), Language.of(lang, headers.getAcceptableLanguages()));
+    Report report = modelCards.make(id, security.getUserPrincipal().getName(), Language.of(lang, AcceptLanguage.preferences(headers::getAcceptableLanguages)));
     return Response.ok(archive.content(report), "application/pdf")
         .header(Downloads.HEADER, Downloads.inline(report.fileName()))
         .build();

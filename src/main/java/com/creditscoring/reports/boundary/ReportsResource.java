@@ -3,6 +3,7 @@ package com.creditscoring.reports.boundary;
 import com.creditscoring.auth.boundary.Readers;
 import com.creditscoring.auth.entity.Role;
 import com.creditscoring.ops.boundary.Downloads;
+import com.creditscoring.problems.AcceptLanguage;
 import com.creditscoring.problems.JsonBodies;
 import com.creditscoring.problems.RequestIds;
 import com.creditscoring.reports.control.ComparisonReports;
@@ -10,8 +11,8 @@ import com.creditscoring.reports.control.DecisionReports;
 import com.creditscoring.reports.control.ReportArchive;
 import com.creditscoring.reports.entity.Report;
 import com.creditscoring.scoring.control.Language;
-import com.creditscoring.scoring.control.Scorer;
 import com.creditscoring.scoring.control.Scorer.Caller;
+import com.creditscoring.scoring.control.Scorer;
 import com.creditscoring.scoring.entity.Prediction.Channel;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -69,7 +70,7 @@ public class ReportsResource {
   @APIResponse(responseCode = "200", description = "{report_path, report_id, download_url, prediction_id}")
   @APIResponse(responseCode = "422", description = "Every invalid field, as /api/predict")
   public Made report(JsonValue application, @QueryParam("lang") String lang) {
-    Language language = Language.of(lang, headers.getAcceptableLanguages());
+    Language language = Language.of(lang, AcceptLanguage.preferences(headers::getAcceptableLanguages));
     String user = security.getUserPrincipal().getName();
     Scorer.Decision decision = scorer.decide(JsonBodies.object(application), new Caller(user, RequestIds.of(request), language), Channel.REPORT);
     Report report = decisionReports.make(decision.audit(), user, language);
@@ -86,7 +87,7 @@ public class ReportsResource {
   @APIResponse(responseCode = "200", description = "{report_path, report_id, download_url}")
   @APIResponse(responseCode = "409", description = "No dataset is registered")
   public Made comparisonReport(@QueryParam("lang") String lang) {
-    Language language = Language.of(lang, headers.getAcceptableLanguages());
+    Language language = Language.of(lang, AcceptLanguage.preferences(headers::getAcceptableLanguages));
     return Made.of(comparisonReports.make(security.getUserPrincipal().getName(), language), null);
   }
 

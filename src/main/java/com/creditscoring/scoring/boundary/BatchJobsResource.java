@@ -3,6 +3,7 @@ package com.creditscoring.scoring.boundary;
 import com.creditscoring.auth.boundary.Readers;
 import com.creditscoring.auth.entity.Role;
 import com.creditscoring.ops.boundary.Downloads;
+import com.creditscoring.problems.AcceptLanguage;
 import com.creditscoring.problems.RequestIds;
 import com.creditscoring.scoring.control.BatchJobs;
 import com.creditscoring.scoring.control.Language;
@@ -80,7 +81,7 @@ public class BatchJobsResource {
   @APIResponse(responseCode = "503", description = "No model is active yet")
   public Response submit(InputStream csv, @QueryParam("lang") String lang) throws IOException {
     // Checked as /api/predict/csv checks it, before the upload is read: an unknown lang is a 422.
-    Language language = Language.of(lang, headers.getAcceptableLanguages());
+    Language language = Language.of(lang, AcceptLanguage.preferences(headers::getAcceptableLanguages));
     Caller caller = new Caller(security.getUserPrincipal().getName(), RequestIds.of(request), language);
     BatchJob job = jobs.submit(csv, caller);
     return Response.accepted(BatchJobView.of(job)).location(URI.create("/api/batch-jobs/" + job.id())).build();

@@ -3,13 +3,14 @@ package com.creditscoring.scoring.boundary;
 import com.creditscoring.auth.boundary.Readers;
 import com.creditscoring.auth.entity.Role;
 import com.creditscoring.ops.boundary.Downloads;
-import com.creditscoring.problems.QueryParameters;
+import com.creditscoring.problems.AcceptLanguage;
 import com.creditscoring.problems.QueryParameters.Paging;
-import com.creditscoring.scoring.boundary.ScoringViews.PredictionPage;
-import com.creditscoring.scoring.boundary.ScoringViews.PredictionRecordView;
+import com.creditscoring.problems.QueryParameters;
 import com.creditscoring.reports.control.DecisionReports;
 import com.creditscoring.reports.control.ReportArchive;
 import com.creditscoring.reports.entity.Report;
+import com.creditscoring.scoring.boundary.ScoringViews.PredictionPage;
+import com.creditscoring.scoring.boundary.ScoringViews.PredictionRecordView;
 import com.creditscoring.scoring.control.DecisionLog;
 import com.creditscoring.scoring.control.Language;
 import com.creditscoring.scoring.entity.Prediction;
@@ -81,7 +82,7 @@ public class PredictionsResource {
   @Operation(summary = "The decision report of one decision as a PDF (lang or Accept-Language: ru, en); the report is kept")
   public Response report(@PathParam("id") long id, @QueryParam("lang") String lang) {
     Prediction prediction = visible(id);
-    Language language = Language.of(lang, headers.getAcceptableLanguages());
+    Language language = Language.of(lang, AcceptLanguage.preferences(headers::getAcceptableLanguages));
     Report report = decisionReports.make(prediction, caller(), language);
     return Response.ok(archive.content(report), "application/pdf")
         .header(Downloads.HEADER, Downloads.inline(report.fileName()))

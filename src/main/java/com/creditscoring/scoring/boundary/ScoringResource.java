@@ -2,6 +2,7 @@ package com.creditscoring.scoring.boundary;
 
 import com.creditscoring.auth.entity.Role;
 import com.creditscoring.ops.boundary.Downloads;
+import com.creditscoring.problems.AcceptLanguage;
 import com.creditscoring.problems.JsonBodies;
 import com.creditscoring.problems.ProblemException;
 import com.creditscoring.problems.RequestIds;
@@ -13,10 +14,10 @@ import com.creditscoring.scoring.boundary.ScoringViews.PredictionView;
 import com.creditscoring.scoring.control.ContributionChart;
 import com.creditscoring.scoring.control.CsvScoring;
 import com.creditscoring.scoring.control.Language;
-import com.creditscoring.scoring.control.Scorer;
 import com.creditscoring.scoring.control.Scorer.Caller;
 import com.creditscoring.scoring.control.Scorer.Decision;
 import com.creditscoring.scoring.control.Scorer.Outcome;
+import com.creditscoring.scoring.control.Scorer;
 import com.creditscoring.scoring.entity.Prediction.Channel;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -144,6 +145,6 @@ public class ScoringResource {
    */
   private static Caller caller(String lang, ContainerRequestContext request) {
     return new Caller(
-        request.getSecurityContext().getUserPrincipal().getName(), RequestIds.of(request), Language.of(lang, request.getAcceptableLanguages()));
+        request.getSecurityContext().getUserPrincipal().getName(), RequestIds.of(request), Language.of(lang, AcceptLanguage.preferences(request::getAcceptableLanguages)));
   }
 }

@@ -147,7 +147,7 @@ class ScoringIT {
 
   @Test
   @Order(5)
-  void explainContributionsAddUpToTheLogisticModelsLogitWithAChartAndASummaryInTheAskedLanguage() {
+  void explainContributionsAddUpToTheLogisticModelsLogitWithAChartAndASummaryInTheAskedLanguageAndAnUnreadableLanguageIsA400() {
     Api.Reply answer = post("/api/explain", "user", Applicants.seedRequest(true).build().toString(), "Accept-Language", "ru-RU,ru;q=0.9,en;q=0.5");
     assertEquals(200, answer.status(), answer::toString);
     JsonObject body = answer.json();
@@ -168,6 +168,11 @@ class ScoringIT {
 
     JsonObject german = assertProblem(post("/api/explain?lang=de", "user", Applicants.seedRequest(true).build().toString()), 422);
     assertEquals(Set.of("lang"), badFields(german), german::toString);
+
+    int before = recorded();
+    JsonObject unreadable = assertProblem(post("/api/explain", "user", Applicants.seedRequest(true).build().toString(), "Accept-Language", "ru;q=abc"), 400);
+    assertEquals(Set.of("Accept-Language"), badFields(unreadable), unreadable::toString);
+    assertEquals(before, recorded(), "a request refused for its header decides nothing");
   }
 
   @Test
