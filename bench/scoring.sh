@@ -131,7 +131,7 @@ awk -v n="$rows" 'BEGIN {
   }}' > "$work/applicants.csv"
 
 echo "database: ${DATABASE_URL:-embedded H2 in a new data folder}; server options: ${BENCH_SERVER_ARGS:-none}"
-printf '\n%-14s %10s %10s %6s %10s %10s %9s %11s %11s %8s %8s %11s %7s %6s %11s %6s\n' model "predict/s" "ping/s" ratio "p50@32 ms" "p99@32 ms" "p50@1 ms" "predict us" "ping us" "root/s" "root us" "csv rows/s" "csv us" ratio "audit row/s" ratio
+printf '\n%-14s %10s %10s %6s %10s %10s %9s %11s %11s %8s %8s %11s %7s %6s %11s %6s %9s\n' model "predict/s" "ping/s" ratio "p50@32 ms" "p99@32 ms" "p50@1 ms" "predict us" "ping us" "root/s" "root us" "csv rows/s" "csv us" ratio "audit row/s" ratio "csv/both"
 warm_ups=""
 for algorithm in ${BENCH_MODELS:-logistic boosted_trees}; do
   train_and_activate "$algorithm"
@@ -189,9 +189,10 @@ $algorithm: root ${warm_root} s, ping ${warm_ping} s, predict ${warm_predict} s"
   read -r inprocess_rps audit_rps <<< "$(java -Xmx2g -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     com.creditscoring.scoring.control.ScoringBenchmark "$work/applicants.csv" "$algorithm" 2> /dev/null |
     awk '/^in-process rows/ {scored = $3} /^audit-only rows/ {audited = $3} END {print scored, audited}')"
-  printf '%-14s %10.0f %10.0f %6.2f %10.2f %10.2f %9.2f %11.0f %11.0f %8.0f %8.0f %11d %7.1f %6.2f %11.0f %6.2f\n' "$algorithm" "$predict_rps" "$ping_rps" \
+  printf '%-14s %10.0f %10.0f %6.2f %10.2f %10.2f %9.2f %11.0f %11.0f %8.0f %8.0f %11d %7.1f %6.2f %11.0f %6.2f %9.2f\n' "$algorithm" "$predict_rps" "$ping_rps" \
     "$ratio" "$p50" "$p99" "$p50_one" "$predict_cpu" "$ping_cpu" "$root_rps" "$root_cpu" "$csv_rps" "$csv_cpu" \
-    "$(echo "$csv_rps $inprocess_rps" | awk '{print $1 / $2}')" "$audit_rps" "$(echo "$audit_rps $inprocess_rps" | awk '{print $1 / $2}')"
+    "$(echo "$csv_rps $inprocess_rps" | awk '{print $1 / $2}')" "$audit_rps" "$(echo "$audit_rps $inprocess_rps" | awk '{print $1 / $2}')" \
+    "$(echo "$csv_rps $inprocess_rps $audit_rps" | awk '{print $1 * (1 / $2 + 1 / $3)}')"
 done
 echo
 echo "Warm-up, 15 s windows until the JIT compiler took under 2 % of the server's CPU in one (at most 120 s for"
@@ -208,4 +209,8 @@ three passes after a warm-up. "audit row/s": the same rows' audit rows alone, co
 500 to a transaction into a new embedded H2 database as the server writes them, and its ratio to
 in-process scoring (always embedded H2, even with DATABASE_URL set). An upload's commits run one
 after the other on one thread beside its scoring, so the CSV ratio cannot go much above this one.
+"csv/both": CSV rows/s over HTTP against in-process scoring followed by the rows' audit commits on
+one thread (1 / (1/in-process + 1/audit)): the CSV ratio if the in-process loop also wrote the audit
+trail the issue requires of every decision. Printed for the decision asked of the people steering,
+not the goal as written, which is the "ratio" after "csv us".
 GOALS
