@@ -136,8 +136,9 @@ public class BatchJobs {
       if (deleted > 0) {
         LOG.info(() -> "Deleted " + deleted + " temporary upload(s) left by a submit that did not finish");
       }
-    } catch (IOException | UncheckedIOException e) {
-      // Left files only cost disk space; the next hour tries again.
+    } catch (IOException | RuntimeException e) {
+      // Left files only cost disk space; the next hour tries again. A scheduled task that throws is
+      // never run again, so nothing may escape (a failed listing throws DirectoryIteratorException).
       LOG.log(Level.WARNING, "Cannot delete temporary uploads left behind", e);
     }
   }
